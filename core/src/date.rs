@@ -1,0 +1,218 @@
+//! Calendar dates (proleptic Gregorian), written `YYYY-MM-DD`.
+//!
+//! The core has no clock: wherever a rule needs "today" (a birth year that cannot lie in the
+//! future, a deadline), the caller passes a [`Date`].
+
+use core::fmt;
+use core::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Earliest year a [`Date`] accepts.
+pub const MIN_YEAR: i32 = 1;
+/// Latest year a [`Date`] accepts.
+pub const MAX_YEAR: i32 = 9999;
+
+/// A valid Gregorian calendar date between the years [`MIN_YEAR`] and [`MAX_YEAR`].
+///
+/// The fields are private so that an impossible date (30 February) cannot be built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+/// Why a text or a triple of numbers is not a [`Date`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// The text is not of the form `YYYY-MM-DD`.
+    #[error("a date must be written YYYY-MM-DD")]
+    Syntax,
+    /// The year is outside [`MIN_YEAR`]..=[`MAX_YEAR`].
+    #[error("the year is outside 0001-9999")]
+    YearOutOfRange,
+    /// The month is not 1 to 12, or the day does not exist in that month.
+    #[error("no such day in the calendar")]
+    NoSuchDay,
+}
+
+impl Date {
+    /// The date `year-month-day`, if it exists.
+    pub const fn new(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
+        if year < MIN_YEAR || year > MAX_YEAR {
+            return Err(DateError::YearOutOfRange);
+        }
+        if month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) {
+            return Err(DateError::NoSuchDay);
+        }
+        Ok(Self { year, month, day })
+    }
+
+    /// The year.
+    pub const fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub const fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, 1 to 31.
+    pub const fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    pub const fn to_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = if self.month <= 2 { self.year - 1 } else { self.year } as i64;
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01, if it lies within the supported years.
+    pub const fn from_days(days: i64) -> Result<Self, DateError> {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+        if year < MIN_YEAR as i64 || year > MAX_YEAR as i64 {
+            return Err(DateError::YearOutOfRange);
+        }
+        Date::new(year as i32, month, day)
+    }
+
+    /// Day of the week, 0 = Monday … 6 = Sunday (ISO 8601 order).
+    pub const fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (3).
+        (self.to_days() + 3).rem_euclid(7) as u8
+    }
+}
+
+/// Whether `year` is a Gregorian leap year.
+pub const fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in `month` (1–12) of `year`; 0 for a month that does not exist.
+pub const fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(DateError::Syntax);
+        }
+        let num = |range: core::ops::Range<usize>| -> Result<u32, DateError> {
+            b[range].iter().try_fold(0u32, |acc, &c| {
+                if c.is_ascii_digit() {
+                    Ok(acc * 10 + u32::from(c - b'0'))
+                } else {
+                    Err(DateError::Syntax)
+                }
+            })
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        // month and day have two digits, so they fit in u8.
+        Date::new(year as i32, month as u8, day as u8)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_and_prints() {
+        let d: Date = "2024-02-29".parse().unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (2024, 2, 29));
+        assert_eq!(d.to_string(), "2024-02-29");
+    }
+
+    #[test]
+    fn rejects_impossible_days() {
+        assert_eq!("2023-02-29".parse::<Date>(), Err(DateError::NoSuchDay));
+        assert_eq!("2023-13-01".parse::<Date>(), Err(DateError::NoSuchDay));
+        assert_eq!("2023-00-10".parse::<Date>(), Err(DateError::NoSuchDay));
+        assert_eq!("0000-01-01".parse::<Date>(), Err(DateError::YearOutOfRange));
+        assert_eq!("2023-1-01".parse::<Date>(), Err(DateError::Syntax));
+        assert_eq!("2023-01-0x".parse::<Date>(), Err(DateError::Syntax));
+        assert_eq!("2023-01-011".parse::<Date>(), Err(DateError::Syntax));
+    }
+
+    #[test]
+    fn epoch_and_weekday() {
+        let epoch = Date::new(1970, 1, 1).unwrap();
+        assert_eq!(epoch.to_days(), 0);
+        assert_eq!(epoch.weekday(), 3);
+        // 2025-07-01 was a Tuesday.
+        assert_eq!(Date::new(2025, 7, 1).unwrap().weekday(), 1);
+    }
+
+    proptest! {
+        #[test]
+        fn days_round_trip(days in -719_162i64..2_932_896) {
+            let d = Date::from_days(days).unwrap();
+            prop_assert_eq!(d.to_days(), days);
+            prop_assert_eq!(d.to_string().parse::<Date>().unwrap(), d);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! # motcua-core
+//!
+//! The conformance core shared by every Vietnamese one-stop-shop ("bộ phận một cửa") system that
+//! embeds motcua: the data model of dossiers of administrative procedures, the identifiers on a
+//! form, and the validation of a dossier against its procedure.
+//!
+//! The crate is pure Rust: no I/O, no clock ("today" is always a parameter), no C dependencies;
+//! it builds for `wasm32-unknown-unknown`. Every rule cites its article in `spec/`, and every
+//! result is a list of [`Finding`]s with a stable code, the JSON pointer of the field, and
+//! messages in Vietnamese and English.
+//!
+//! The public interface is:
+//! - [`Date`]: a calendar date, for "today" and dates of birth;
+//! - [`Finding`], [`Severity`], [`Diagnostic`], [`catalog`]: findings and their messages;
+//! - [`ids`]: the identifiers (personal ID, old ID, tax code, agency code, procedure code,
+//!   dossier code, phone);
+//! - [`model`]: dossiers, applicants, agencies, procedures, attachments, events;
+//! - [`forms`]: validation of a dossier against its procedure.
+
+#![forbid(unsafe_code)]
+
+pub mod catalog;
+mod date;
+mod finding;
+pub mod forms;
+pub mod ids;
+pub mod model;
+
+pub use catalog::Lang;
+pub use date::{days_in_month, is_leap_year, Date, DateError};
+pub use finding::{pointer, Diagnostic, Finding, Severity};
