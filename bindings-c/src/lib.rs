@@ -1,0 +1,72 @@
+//! # motcua-c
+//!
+//! The C ABI of motcua (`libmotcua.so` / `libmotcua.a`, header `include/motcua.h`), for hosts in
+//! Java, .NET, PHP, Python or C. It only translates between C and `motcua-core`: every rule lives
+//! in the core, and every surface returns the same JSON for the same input.
+//!
+//! Conventions, the same for every function:
+//! - Names mirror Rust: `ids::check` is `motcua_ids_check`, `IdKind` is `MotcuaIdKind`.
+//! - Fallible functions return a [`MotcuaStatus`] with a stable number. Inputs come first and
+//!   outputs last; a byte buffer is always followed by its `size_t` length; text is UTF-8 and
+//!   needs no NUL terminator.
+//! - Every pointer argument is checked: NULL gives `MOTCUA_STATUS_NULL_ARGUMENT`. Outputs are
+//!   written only on success (and the JSON output also with `MOTCUA_STATUS_INVALID_INPUT`, where
+//!   it holds the finding that says why the input could not be read).
+//! - Results are UTF-8 JSON strings, NUL-terminated, owned by the caller and freed with
+//!   `motcua_string_free`. State lives in opaque handles: a procedure is parsed once
+//!   (`motcua_procedure_parse`), used for many dossiers, and freed (`motcua_procedure_free`).
+//!   The free functions accept NULL.
+//! - No Rust panic crosses the boundary: every export returns `MOTCUA_STATUS_PANIC` instead (or
+//!   does nothing, for the free functions).
+
+// The crate is the C boundary: exporting unmangled functions and reading C pointers needs
+// `unsafe`. Every unsafe block states why it holds; pointer reading goes through `boundary`.
+#![allow(unsafe_code)]
+
+mod boundary;
+mod date;
+mod forms;
+mod ids;
+mod status;
+mod strings;
+
+pub use date::MotcuaDate;
+pub use forms::{
+    motcua_forms_validate, motcua_forms_validate_json, motcua_procedure_free,
+    motcua_procedure_parse, MotcuaProcedure,
+};
+pub use ids::{
+    motcua_ids_check, motcua_ids_is_valid, MotcuaIdKind, MOTCUA_ID_KIND_AGENCY_CODE,
+    MOTCUA_ID_KIND_DOSSIER_CODE, MOTCUA_ID_KIND_OLD_ID, MOTCUA_ID_KIND_PERSONAL_ID,
+    MOTCUA_ID_KIND_PHONE, MOTCUA_ID_KIND_PROCEDURE_CODE, MOTCUA_ID_KIND_TAX_CODE,
+};
+pub use status::MotcuaStatus;
+pub use strings::{motcua_string_free, motcua_version};
+
+/// Major version of the header (the library's is `motcua_version()`).
+pub const MOTCUA_VERSION_MAJOR: u32 = 0;
+/// Minor version of the header.
+pub const MOTCUA_VERSION_MINOR: u32 = 1;
+/// Patch version of the header.
+pub const MOTCUA_VERSION_PATCH: u32 = 0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_version_is_the_package_version() {
+        let v = [
+            MOTCUA_VERSION_MAJOR,
+            MOTCUA_VERSION_MINOR,
+            MOTCUA_VERSION_PATCH,
+        ];
+        let package = [
+            env!("CARGO_PKG_VERSION_MAJOR"),
+            env!("CARGO_PKG_VERSION_MINOR"),
+            env!("CARGO_PKG_VERSION_PATCH"),
+        ]
+        .map(|n| n.parse::<u32>().unwrap());
+        assert_eq!(v, package, "update MOTCUA_VERSION_* and run scripts/check-header --write");
+    }
+}
