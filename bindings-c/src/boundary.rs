@@ -122,7 +122,9 @@ pub(crate) struct Output<T>(NonNull<T>);
 impl<T> Output<T> {
     /// The output argument `ptr`; `MOTCUA_STATUS_NULL_ARGUMENT` when it is NULL.
     pub(crate) fn new(ptr: *mut T) -> Result<Self, MotcuaStatus> {
-        NonNull::new(ptr).map(Self).ok_or(MotcuaStatus::NullArgument)
+        NonNull::new(ptr)
+            .map(Self)
+            .ok_or(MotcuaStatus::NullArgument)
     }
 
     /// Writes `value` to the caller's variable, without reading or dropping what was there.

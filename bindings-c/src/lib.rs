@@ -67,6 +67,9 @@ mod tests {
             env!("CARGO_PKG_VERSION_PATCH"),
         ]
         .map(|n| n.parse::<u32>().unwrap());
-        assert_eq!(v, package, "update MOTCUA_VERSION_* and run scripts/check-header --write");
+        assert_eq!(
+            v, package,
+            "update MOTCUA_VERSION_* and run scripts/check-header --write"
+        );
     }
 }

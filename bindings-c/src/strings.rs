@@ -49,12 +49,11 @@ pub unsafe extern "C" fn motcua_string_free(s: *mut c_char) {
     })
 }
 
-const VERSION: &CStr = match CStr::from_bytes_with_nul(
-    concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes(),
-) {
-    Ok(v) => v,
-    Err(_) => panic!("the package version has no interior NUL"),
-};
+const VERSION: &CStr =
+    match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+        Ok(v) => v,
+        Err(_) => panic!("the package version has no interior NUL"),
+    };
 
 /// The version of motcua, such as `"0.1.0"`: a static NUL-terminated string (do not free it).
 ///
@@ -85,10 +84,7 @@ mod tests {
                 &serde_json::json!({"a": "ă\u{0}"}),
                 Output::new(&mut out).unwrap(),
             );
-            assert_eq!(
-                CStr::from_ptr(out).to_str(),
-                Ok("{\"a\":\"ă\\u0000\"}")
-            );
+            assert_eq!(CStr::from_ptr(out).to_str(), Ok("{\"a\":\"ă\\u0000\"}"));
             motcua_string_free(out);
             motcua_string_free(std::ptr::null_mut());
         }
