@@ -1,0 +1,128 @@
+//! What stops the CLI from reaching a verdict: unreadable input. Each failure is reported on
+//! standard error, in the chosen language, and makes the exit status 2.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use motcua_core::model::InputError;
+use motcua_core::{Finding, Lang};
+
+use crate::files::FileError;
+use crate::labels::Labels;
+use crate::lines::MAX_LINE_BYTES;
+use crate::render;
+
+/// An input the CLI could not use.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Failure {
+    /// A file could not be read as text.
+    #[error(transparent)]
+    File(#[from] FileError),
+    /// A file is text but not the expected JSON document.
+    #[error("{path}: {}", .finding.en)]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// The core's finding (`input.json_syntax`, `input.json_shape`, `input.too_large`).
+        finding: Finding,
+    },
+    /// `-` was given more than once.
+    #[error("`-` given more than once")]
+    StdinTwice,
+    /// A line of standard input is longer than the limit.
+    #[error("standard input, line {line}: longer than {MAX_LINE_BYTES} bytes")]
+    LineTooLong {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// A line of standard input is not UTF-8.
+    #[error("standard input, line {line}: not UTF-8")]
+    LineNotUtf8 {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// Reading standard input failed.
+    #[error("standard input: {0}")]
+    Stdin(io::Error),
+    /// Writing standard output failed.
+    #[error("standard output: {0}")]
+    Stdout(io::Error),
+    /// The system clock is outside the dates the core handles.
+    #[error("no usable system clock")]
+    NoClock,
+}
+
+impl Failure {
+    /// The core's input error about the file at `path`.
+    pub(crate) fn json(path: PathBuf, error: &InputError) -> Self {
+        Failure::Json {
+            path,
+            finding: error.to_finding(),
+        }
+    }
+
+    /// The file and the core's finding, when the failure is an input that is not the JSON
+    /// document expected (`input.json_syntax`, `input.json_shape`, `input.too_large`).
+    pub(crate) fn input_error(&self) -> Option<(&Path, Finding)> {
+        match self {
+            Failure::Json { path, finding } => Some((path, finding.clone())),
+            Failure::File(FileError::TooLarge { path, size, limit }) => Some((
+                path,
+                InputError::TooLarge {
+                    size: *size,
+                    limit: *limit,
+                }
+                .to_finding(),
+            )),
+            _ => None,
+        }
+    }
+
+    /// The message for standard error, in `lang`, without a line ending.
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        let l = Labels::of(lang);
+        let what = match self {
+            Failure::File(FileError::NotFound { path }) => {
+                format!("{}: {}", shown(path), l.not_found)
+            }
+            Failure::File(FileError::Unreadable { path, source }) => {
+                format!("{}: {} ({source})", shown(path), l.unreadable)
+            }
+            Failure::File(FileError::NotUtf8 { path, line, offset }) => {
+                format!(
+                    "{}: {} ({} {line}, {} {offset})",
+                    shown(path),
+                    l.not_utf8,
+                    l.line,
+                    l.byte_offset
+                )
+            }
+            Failure::File(FileError::TooLarge { path, .. }) | Failure::Json { path, .. } => {
+                let mut text = format!("{}: ", shown(path));
+                if let Some((_, finding)) = self.input_error() {
+                    render::located(&mut text, &finding, lang);
+                }
+                text
+            }
+            Failure::StdinTwice => l.stdin_twice.to_owned(),
+            Failure::LineTooLong { line } => {
+                format!(
+                    "{}, {} {line}: {} ({} {MAX_LINE_BYTES} {})",
+                    l.stdin, l.line, l.line_too_long, l.at_most, l.bytes
+                )
+            }
+            Failure::LineNotUtf8 { line } => {
+                format!("{}, {} {line}: {}", l.stdin, l.line, l.not_utf8)
+            }
+            Failure::Stdin(e) => format!("{}: {e}", l.stdin_failed),
+            Failure::Stdout(e) => format!("{}: {e}", l.stdout_failed),
+            Failure::NoClock => l.no_clock.to_owned(),
+        };
+        format!("{}: {what}", l.fatal)
+    }
+}
+
+/// A file name as printed: quoted and escaped, since it is untrusted text.
+fn shown(path: &Path) -> String {
+    format!("{:?}", path.display().to_string())
+}

@@ -1,0 +1,72 @@
+//! The `motcua` command: checks identifiers and dossiers of Vietnamese one-stop-shop systems.
+//!
+//! The CLI only translates between the shell and `motcua-core`: it reads files and standard
+//! input, decides what "today" is, prints results, and maps them to an exit status. Every rule,
+//! code and finding message comes from the core.
+
+mod args;
+mod dossier;
+mod failure;
+mod files;
+mod id;
+mod labels;
+mod lines;
+mod render;
+mod status;
+mod today;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+use std::time::SystemTime;
+
+use clap::Parser;
+use motcua_core::{Date, Lang};
+
+use crate::args::{Cli, Command, DossierCommand};
+use crate::failure::Failure;
+use crate::status::Status;
+
+/// What every command needs besides its own arguments.
+#[derive(Debug)]
+pub(crate) struct Context {
+    /// Language of human output and of messages on standard error.
+    pub(crate) lang: Lang,
+    /// The date rules take as today.
+    pub(crate) today: Date,
+}
+
+impl Context {
+    /// Reports `failure` on standard error, after what was printed so far, and returns the
+    /// status it causes.
+    pub(crate) fn fail(&self, out: &mut impl Write, failure: &Failure) -> Status {
+        // Keep stdout and stderr in order on a terminal. A failing stdout is reported at the end.
+        let _ = out.flush();
+        let _ = writeln!(io::stderr(), "{}", failure.message(self.lang));
+        Status::Unusable
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = Lang::from(cli.lang);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let Some(today) = cli.today.or_else(|| today::in_vietnam(SystemTime::now())) else {
+        let _ = writeln!(io::stderr(), "{}", Failure::NoClock.message(lang));
+        return Status::Unusable.into();
+    };
+    let cx = Context { lang, today };
+    let result = match &cli.command {
+        Command::Id(args) => id::run(args, &cx, &mut out),
+        Command::Dossier(DossierCommand::Validate(args)) => dossier::validate(args, &cx, &mut out),
+    };
+    match result.and_then(|status| out.flush().map(|()| status)) {
+        Ok(status) => status.into(),
+        // The reader went away (`motcua id … | head`): nothing more to say.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Status::Unusable.into(),
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "{}", Failure::Stdout(e).message(lang));
+            Status::Unusable.into()
+        }
+    }
+}

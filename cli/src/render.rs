@@ -1,0 +1,93 @@
+//! Human-readable output: one line per checked value or dossier, then its findings indented.
+//!
+//! Untrusted text (the values as given, file names) is printed with Rust's debug escaping, so a
+//! control character in the input cannot drive the terminal.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use motcua_core::forms::Report;
+use motcua_core::ids::IdCheck;
+use motcua_core::{Finding, Lang, Severity};
+
+use crate::labels::Labels;
+
+/// The lines for one checked identifier.
+pub(crate) fn id_check(check: &IdCheck, lang: Lang) -> String {
+    let l = Labels::of(lang);
+    let mut out = String::new();
+    if check.valid {
+        let _ = write!(out, "{} {:?}: {}", l.mark_valid, check.input, l.valid);
+        if let Some(normalized) = &check.normalized {
+            let _ = write!(out, " → {normalized}");
+        }
+        if let Some(info) = &check.info {
+            let _ = write!(out, " — {}", info.describe(lang));
+        }
+    } else {
+        let _ = write!(out, "{} {:?}: {}", l.mark_invalid, check.input, l.invalid);
+    }
+    out.push('\n');
+    findings(&mut out, &check.errors, &check.warnings, lang);
+    out
+}
+
+/// The lines for one checked dossier.
+pub(crate) fn report(report: &Report, dossier: &Path, procedure: &Path, lang: Lang) -> String {
+    let l = Labels::of(lang);
+    let (mark, verdict) = if report.valid {
+        (l.mark_valid, l.valid)
+    } else {
+        (l.mark_invalid, l.invalid)
+    };
+    let mut out = format!(
+        "{mark} {} {:?} ({} {:?}): {verdict}",
+        l.dossier,
+        dossier.display().to_string(),
+        l.procedure,
+        procedure.display().to_string(),
+    );
+    if !report.errors.is_empty() || !report.warnings.is_empty() {
+        let _ = write!(
+            out,
+            ", {} {}, {} {}",
+            report.errors.len(),
+            l.errors_count,
+            report.warnings.len(),
+            l.warnings_count
+        );
+    }
+    out.push('\n');
+    findings(&mut out, &report.errors, &report.warnings, lang);
+    out
+}
+
+/// One indented line per finding: severity, code, JSON pointer when not the whole input, message.
+fn findings(out: &mut String, errors: &[Finding], warnings: &[Finding], lang: Lang) {
+    for f in errors.iter().chain(warnings) {
+        out.push_str("    ");
+        finding(out, f, lang);
+        out.push('\n');
+    }
+}
+
+/// A finding on one line, without indentation or line ending.
+fn finding(out: &mut String, f: &Finding, lang: Lang) {
+    let l = Labels::of(lang);
+    let severity = match f.severity {
+        Severity::Error => l.error,
+        Severity::Warning => l.warning,
+    };
+    let _ = write!(out, "{severity} ");
+    located(out, f, lang);
+}
+
+/// A finding's code, JSON pointer when not the whole input, and message.
+pub(crate) fn located(out: &mut String, f: &Finding, lang: Lang) {
+    let l = Labels::of(lang);
+    out.push_str(&f.code);
+    if !f.path.is_empty() {
+        let _ = write!(out, " {} {}", l.at, f.path);
+    }
+    let _ = write!(out, ": {}", f.message(lang));
+}
