@@ -15,6 +15,7 @@ use crate::finding::Severity;
 /// The catalog's source files, compiled in: (file name, text).
 pub const SOURCES: &[(&str, &str)] = &[
     ("input.json", include_str!("../../spec/findings/input.json")),
+    ("model.json", include_str!("../../spec/findings/model.json")),
 ];
 
 /// A language a message can be rendered in.

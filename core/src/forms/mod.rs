@@ -1,0 +1,5 @@
+//! Validation of a dossier against its procedure.
+
+mod report;
+
+pub use report::Report;

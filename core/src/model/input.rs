@@ -1,0 +1,142 @@
+//! Reading untrusted JSON into the model: a bounded size, and errors that name the field.
+
+use serde::de::DeserializeOwned;
+
+use super::procedure::ProcedureError;
+use crate::finding::{pointer, Diagnostic, Finding};
+
+/// Largest JSON document accepted by [`crate::model::Dossier::from_json`] and
+/// [`crate::model::Procedure::from_json`]: 1 MiB.
+///
+/// Dossiers carry attachment metadata (name, type, size, SHA-256), never file contents, so a
+/// real dossier is a few kilobytes; the limit bounds memory and time on hostile input. Nesting
+/// depth is bounded by serde_json's recursion limit (128), reported as `input.json_syntax`.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// Why a JSON text could not be read as a model value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// The text is not JSON (RFC 8259), or nests deeper than the parser allows.
+    #[error("not valid JSON (line {line}, column {column}): {detail}")]
+    Syntax {
+        /// Line of the error, from 1.
+        line: usize,
+        /// Column of the error, from 1.
+        column: usize,
+        /// What the parser expected.
+        detail: String,
+    },
+    /// The text is JSON but a field is missing, unknown, or of the wrong type or value.
+    #[error("{path:?}: {detail}")]
+    Shape {
+        /// JSON pointer (RFC 6901) of the offending field; `""` is the whole document.
+        path: String,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// The procedure is well-formed JSON but cannot be applied (`model.*` codes).
+    #[error("{path:?}: {error}")]
+    Procedure {
+        /// JSON pointer of the offending field of the procedure.
+        path: String,
+        /// What is wrong with it.
+        error: ProcedureError,
+    },
+    /// The text is longer than [`MAX_INPUT_BYTES`].
+    #[error("input of {size} bytes exceeds the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit, [`MAX_INPUT_BYTES`].
+        limit: usize,
+    },
+}
+
+impl Diagnostic for InputError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Syntax { .. } => "input.json_syntax",
+            Self::Shape { .. } => "input.json_shape",
+            Self::TooLarge { .. } => "input.too_large",
+            Self::Procedure { error, .. } => error.code(),
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::Syntax { line, column, detail } => vec![
+                ("line", line.to_string()),
+                ("column", column.to_string()),
+                ("detail", detail.clone()),
+            ],
+            Self::Shape { detail, .. } => vec![("detail", detail.clone())],
+            Self::TooLarge { size, limit } => {
+                vec![("size", size.to_string()), ("limit", limit.to_string())]
+            }
+            Self::Procedure { error, .. } => error.args(),
+        }
+    }
+}
+
+impl InputError {
+    /// JSON pointer of the offending field (`""` for syntax errors and oversized input).
+    pub fn path(&self) -> &str {
+        match self {
+            Self::Shape { path, .. } | Self::Procedure { path, .. } => path,
+            Self::Syntax { .. } | Self::TooLarge { .. } => "",
+        }
+    }
+
+    /// This error as a [`Finding`] at [`InputError::path`].
+    pub fn to_finding(&self) -> Finding {
+        Diagnostic::to_finding(self, self.path())
+    }
+}
+
+/// Parses `text` as a `T`, rejecting oversized input, trailing data and unknown fields.
+pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge { size: text.len(), limit: MAX_INPUT_BYTES });
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = json_pointer(e.path());
+        from_json_error(e.into_inner(), path)
+    })?;
+    de.end().map_err(|e| from_json_error(e, String::new()))?;
+    Ok(value)
+}
+
+/// Classifies a serde_json error: data errors are about the field at `path`, the rest is syntax.
+fn from_json_error(e: serde_json::Error, path: String) -> InputError {
+    let full = e.to_string();
+    let location = format!(" at line {} column {}", e.line(), e.column());
+    let detail = full.strip_suffix(&location).unwrap_or(&full).to_owned();
+    match e.classify() {
+        serde_json::error::Category::Data => {
+            // A missing field is reported at the pointer where it belongs.
+            let path = match missing_field(&detail) {
+                Some(field) => pointer(&path, field),
+                None => path,
+            };
+            InputError::Shape { path, detail }
+        }
+        _ => InputError::Syntax { line: e.line(), column: e.column(), detail },
+    }
+}
+
+/// The field named by serde's "missing field `name`" message.
+fn missing_field(detail: &str) -> Option<&str> {
+    detail.strip_prefix("missing field `")?.strip_suffix('`')
+}
+
+/// The RFC 6901 pointer of a serde_path_to_error path.
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    path.iter().fold(String::new(), |acc, segment| match segment {
+        Segment::Seq { index } => pointer(&acc, &index.to_string()),
+        Segment::Map { key } => pointer(&acc, key),
+        Segment::Enum { variant } => pointer(&acc, variant),
+        Segment::Unknown => acc,
+    })
+}
