@@ -14,6 +14,7 @@ use crate::finding::Severity;
 
 /// The catalog's source files, compiled in: (file name, text).
 pub const SOURCES: &[(&str, &str)] = &[
+    ("argument.json", include_str!("../../spec/findings/argument.json")),
     ("input.json", include_str!("../../spec/findings/input.json")),
     ("model.json", include_str!("../../spec/findings/model.json")),
 ];
