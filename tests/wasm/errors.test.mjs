@@ -1,0 +1,125 @@
+// Wrong arguments and unreadable documents get typed errors from the WebAssembly package, and
+// never a trap: after each error the module keeps answering.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { motcua, vectors } from "./load.mjs";
+
+const { idsCheck, idsIsValid, formsValidate, Procedure, version } = motcua;
+const TODAY = "2026-11-23";
+
+/** Asserts that `f` throws a motcua error named `name` with `code` (and `path`, when given). */
+function throwsMotcua(f, name, code, path = "") {
+  let thrown;
+  try {
+    f();
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown instanceof Error, `expected an Error, got ${thrown}`);
+  assert.equal(thrown.name, name);
+  assert.equal(thrown.code, code);
+  assert.equal(thrown.path, path);
+  assert.equal(thrown.severity, "error");
+  assert.equal(thrown.message, thrown.en);
+  assert.ok(thrown.vi.length > 0 && thrown.en.length > 0 && thrown.rule.length > 0);
+  assert.deepEqual(thrown.finding, {
+    code: thrown.code,
+    severity: thrown.severity,
+    path: thrown.path,
+    vi: thrown.vi,
+    en: thrown.en,
+    rule: thrown.rule,
+  });
+  // The module is still usable after the error.
+  assert.equal(typeof idsIsValid("tax-code", "0100109106", TODAY), "boolean");
+  return thrown;
+}
+
+const arg = (f, code) => throwsMotcua(f, "MotcuaArgumentError", code);
+
+describe("identifier functions refuse wrong arguments", () => {
+  for (const f of [idsCheck, idsIsValid]) {
+    test(`${f.name}: unknown kind`, () => {
+      const e = arg(() => f("passport", "B1234567", TODAY), "argument.id_kind");
+      assert.match(e.en, /passport/);
+      assert.match(e.en, /tax-code/, "the message lists the kinds");
+      assert.match(e.vi, /Loại mã định danh/);
+      arg(() => f("", "x", TODAY), "argument.id_kind");
+      arg(() => f("TAX-CODE", "0100109106", TODAY), "argument.id_kind");
+    });
+    test(`${f.name}: bad date`, () => {
+      for (const today of ["2026-02-30", "23/11/2026", "2026-11-23T00:00:00Z", "", "0000-01-01"]) {
+        const e = arg(() => f("tax-code", "0100109106", today), "argument.date");
+        assert.match(e.en, /today/);
+      }
+    });
+    test(`${f.name}: arguments that are not strings`, () => {
+      arg(() => f(7, "0100109106", TODAY), "argument.not_string");
+      arg(() => f("tax-code", 100109106, TODAY), "argument.not_string");
+      arg(() => f("tax-code", undefined, TODAY), "argument.not_string");
+      arg(() => f("tax-code", "0100109106", new Date()), "argument.not_string");
+      arg(() => f("tax-code", "0100109106"), "argument.not_string");
+    });
+  }
+
+  test("a long argument is quoted only in part", () => {
+    const e = arg(() => idsCheck("x".repeat(100_000), "1", TODAY), "argument.id_kind");
+    assert.ok(e.en.length < 400, `message of ${e.en.length} characters`);
+  });
+});
+
+describe("identifier functions take any text", () => {
+  test("lone surrogates, NUL and very long input give a verdict", () => {
+    for (const input of ["\uD800", "\u0000", "0".repeat(1_000_000), "🇻🇳", ""]) {
+      const r = idsCheck("tax-code", input, TODAY);
+      assert.equal(r.valid, false);
+      assert.ok(r.errors.length > 0);
+      assert.equal(idsIsValid("tax-code", input, TODAY), false);
+    }
+  });
+});
+
+describe("Procedure and formsValidate", () => {
+  const dossiers = vectors("dossiers.json");
+  const sample = dossiers.cases.find((c) => !c.input_error && typeof c.dossier !== "string");
+  const procedureJson = JSON.stringify(dossiers.procedures[sample.procedure]);
+  const dossierJson = JSON.stringify(sample.dossier);
+  const input = (f, code, path) => throwsMotcua(f, "MotcuaInputError", code, path);
+
+  test("Procedure.parse: malformed JSON, wrong shape, not a string", () => {
+    input(() => Procedure.parse("{"), "input.json_syntax", "");
+    input(() => Procedure.parse(""), "input.json_syntax", "");
+    const e = throwsMotcua(() => Procedure.parse("[]"), "MotcuaInputError", "input.json_shape");
+    assert.match(e.vi, /cấu trúc/);
+    arg(() => Procedure.parse(42), "argument.not_string");
+    arg(() => Procedure.parse(JSON.parse(procedureJson)), "argument.not_string");
+  });
+
+  test("formsValidate: malformed dossier, bad date, not a string", () => {
+    const procedure = Procedure.parse(procedureJson);
+    try {
+      assert.equal(typeof formsValidate(procedure, dossierJson, TODAY).valid, "boolean");
+      input(() => formsValidate(procedure, "{\"applicant\": ", TODAY), "input.json_syntax", "");
+      throwsMotcua(() => formsValidate(procedure, "42", TODAY), "MotcuaInputError", "input.json_shape");
+      arg(() => formsValidate(procedure, dossierJson, "2026-13-01"), "argument.date");
+      arg(() => formsValidate(procedure, JSON.parse(dossierJson), TODAY), "argument.not_string");
+    } finally {
+      procedure.free();
+    }
+  });
+
+  test("a procedure handle is checked, and unusable once freed", () => {
+    assert.throws(() => formsValidate({}, dossierJson, TODAY), Error);
+    assert.throws(() => formsValidate(null, dossierJson, TODAY), Error);
+    const procedure = Procedure.parse(procedureJson);
+    procedure.free();
+    assert.throws(() => formsValidate(procedure, dossierJson, TODAY), Error);
+    assert.equal(typeof idsIsValid("tax-code", "0100109106", TODAY), "boolean");
+  });
+});
+
+test("version is the package's semantic version", () => {
+  assert.match(version(), /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
+});

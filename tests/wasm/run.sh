@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Tests of the WebAssembly surface: build the package, check the generated TypeScript types are
+# current and type-check the TS test, run node's tests (vectors, errors) and the browser test.
+# Fails on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+step() { printf -- '--- wasm: %s\n' "$*"; }
+
+step "TypeScript types are current (spec/schema -> bindings-wasm/src/types.d.ts)"
+node bindings-wasm/scripts/gen-types.mjs --check
+
+step "build"
+tests/wasm/build.sh
+
+step "size budget"
+tests/wasm/size.sh
+
+step "tsc --noEmit --strict"
+bindings-wasm/node_modules/.bin/tsc --noEmit --strict --target es2022 --module nodenext \
+  --moduleResolution nodenext --types '' tests/wasm/api.test.ts
+
+step "node: vectors and errors, then the browser"
+node --test tests/wasm/vectors.test.mjs tests/wasm/errors.test.mjs tests/wasm/browser.test.mjs

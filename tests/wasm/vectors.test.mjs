@@ -1,0 +1,37 @@
+// The shared conformance vectors (spec/vectors/identifiers.json, dossiers.json) through the node
+// build of the WebAssembly package: every case is asserted, and when MOTCUA_SURFACE_OUT names a
+// directory the full result of every case is written there, one JSON line per case in case
+// order (wasm-identifiers.jsonl, wasm-dossiers.jsonl), for tests/agree.py.
+
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+
+import { runDossiers, runIdentifiers } from "./expect.mjs";
+import { motcua, vectors } from "./load.mjs";
+
+function record(file, outcomes) {
+  const dir = process.env.MOTCUA_SURFACE_OUT;
+  if (!dir) return;
+  writeFileSync(join(dir, file), outcomes.map((o) => JSON.stringify(o.result) + "\n").join(""));
+}
+
+for (const [file, run, out] of [
+  ["identifiers.json", runIdentifiers, "wasm-identifiers.jsonl"],
+  ["dossiers.json", runDossiers, "wasm-dossiers.jsonl"],
+]) {
+  describe(`spec/vectors/${file}`, () => {
+    const cases = vectors(file);
+    const outcomes = run(motcua, cases);
+    record(out, outcomes);
+
+    test("has cases, each run once", () => {
+      assert.ok(cases.cases.length > 0, "the vector file has no case");
+      assert.equal(outcomes.length, cases.cases.length);
+    });
+    for (const { name, problems } of outcomes) {
+      test(name, () => assert.deepEqual(problems, []));
+    }
+  });
+}
