@@ -21,8 +21,13 @@ pub struct Report {
 impl Report {
     /// The report of `findings`, keeping their order within each severity.
     pub fn from_findings(findings: impl IntoIterator<Item = Finding>) -> Self {
-        let (errors, warnings): (Vec<_>, Vec<_>) =
-            findings.into_iter().partition(|f| f.severity == Severity::Error);
-        Self { valid: errors.is_empty(), errors, warnings }
+        let (errors, warnings): (Vec<_>, Vec<_>) = findings
+            .into_iter()
+            .partition(|f| f.severity == Severity::Error);
+        Self {
+            valid: errors.is_empty(),
+            errors,
+            warnings,
+        }
     }
 }

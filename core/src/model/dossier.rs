@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{input, Agency, Applicant, Attachment, Event, Extensions, InputError, Representative, Timestamp};
+use super::{
+    input, Agency, Applicant, Attachment, Event, Extensions, InputError, Representative, Timestamp,
+};
 
 /// How a dossier is submitted or its result returned (Decree 61/2018 Art. 16; Decree 118/2025
 /// Art. 15); national code `KenhThucHien` 1, 3, 2.

@@ -64,7 +64,11 @@ impl Diagnostic for InputError {
 
     fn args(&self) -> Vec<(&'static str, String)> {
         match self {
-            Self::Syntax { line, column, detail } => vec![
+            Self::Syntax {
+                line,
+                column,
+                detail,
+            } => vec![
                 ("line", line.to_string()),
                 ("column", column.to_string()),
                 ("detail", detail.clone()),
@@ -96,7 +100,10 @@ impl InputError {
 /// Parses `text` as a `T`, rejecting oversized input, trailing data and unknown fields.
 pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge { size: text.len(), limit: MAX_INPUT_BYTES });
+        return Err(InputError::TooLarge {
+            size: text.len(),
+            limit: MAX_INPUT_BYTES,
+        });
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -121,7 +128,11 @@ fn from_json_error(e: serde_json::Error, path: String) -> InputError {
             };
             InputError::Shape { path, detail }
         }
-        _ => InputError::Syntax { line: e.line(), column: e.column(), detail },
+        _ => InputError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            detail,
+        },
     }
 }
 
@@ -133,10 +144,11 @@ fn missing_field(detail: &str) -> Option<&str> {
 /// The RFC 6901 pointer of a serde_path_to_error path.
 fn json_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
-    path.iter().fold(String::new(), |acc, segment| match segment {
-        Segment::Seq { index } => pointer(&acc, &index.to_string()),
-        Segment::Map { key } => pointer(&acc, key),
-        Segment::Enum { variant } => pointer(&acc, variant),
-        Segment::Unknown => acc,
-    })
+    path.iter()
+        .fold(String::new(), |acc, segment| match segment {
+            Segment::Seq { index } => pointer(&acc, &index.to_string()),
+            Segment::Map { key } => pointer(&acc, key),
+            Segment::Enum { variant } => pointer(&acc, variant),
+            Segment::Unknown => acc,
+        })
 }

@@ -23,14 +23,16 @@ mod party;
 mod procedure;
 mod timestamp;
 
+pub use crate::ids::Sex;
 pub use attachment::Attachment;
 pub use dossier::{Channel, Dossier};
 pub use event::{Circular, Event, EventType, FormRef};
 pub use input::{InputError, MAX_INPUT_BYTES};
-pub use party::{Agency, Applicant, ApplicantKind, Representative, RepresentativeRole, Sex};
+pub use party::{Agency, Applicant, ApplicantKind, Representative, RepresentativeRole};
+pub(crate) use procedure::is_media_type;
 pub use procedure::{
-    AttachmentRules, AuthorityLevel, Condition, Fee, FeeKind, ProcessingTime, Procedure,
-    ProcedureError, RequiredDocument, TimeUnit,
+    AttachmentRules, AuthorityLevel, Condition, Fee, FeeKind, Procedure, ProcedureError,
+    ProcessingTime, RequiredDocument, TimeUnit,
 };
 pub use timestamp::{Timestamp, TimestampError};
 

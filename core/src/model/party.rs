@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Extensions;
+use crate::ids::Sex;
 use crate::Date;
 
 /// Who the applicant is (Decree 61/2018 Art. 3 and Decree 118/2025 Art. 2: "tổ chức, cá nhân").
@@ -14,18 +15,6 @@ pub enum ApplicantKind {
     Citizen,
     /// An organisation ("tổ chức": enterprise, agency, association), identified by the tax code.
     Organisation,
-}
-
-/// Sex as declared on the form (the 4th digit of the personal ID also encodes it,
-/// Decree 137/2015/NĐ-CP; Circular 59/2021/TT-BCA).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    /// Nam.
-    Male,
-    /// Nữ.
-    Female,
 }
 
 /// The applicant ("chủ hồ sơ"): the person or organisation whose request the dossier is.

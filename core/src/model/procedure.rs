@@ -134,7 +134,8 @@ impl AttachmentRules {
     pub const DEFAULT_MAX_FILES: u32 = 50;
     /// Default media types: PDF, the format of digitised copies (Circular 01/2023/TT-VPCP
     /// Art. 8(2) referring to Circular 02/2019/TT-BNV), and JPEG and PNG photographs.
-    pub const DEFAULT_MEDIA_TYPES: [&'static str; 3] = ["application/pdf", "image/jpeg", "image/png"];
+    pub const DEFAULT_MEDIA_TYPES: [&'static str; 3] =
+        ["application/pdf", "image/jpeg", "image/png"];
 }
 
 impl Default for AttachmentRules {
@@ -142,7 +143,10 @@ impl Default for AttachmentRules {
         Self {
             max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
             max_files: Self::DEFAULT_MAX_FILES,
-            media_types: Self::DEFAULT_MEDIA_TYPES.iter().map(|t| (*t).to_owned()).collect(),
+            media_types: Self::DEFAULT_MEDIA_TYPES
+                .iter()
+                .map(|t| (*t).to_owned())
+                .collect(),
         }
     }
 }
@@ -225,7 +229,8 @@ pub(crate) fn is_media_type(s: &str) -> bool {
     let name_ok = |n: &str| {
         !n.is_empty()
             && n.len() <= 127
-            && n.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
             && n.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
     };
     matches!(essence.split_once('/'), Some((t, st)) if name_ok(t) && name_ok(st))
@@ -260,21 +265,38 @@ impl Procedure {
                 return fail(pointer(&at, "name"), ProcedureError::FieldEmpty);
             }
             if self.documents[..i].iter().any(|d| d.id == doc.id) {
-                return fail(pointer(&at, "id"), ProcedureError::DuplicateDocumentId(doc.id.clone()));
+                return fail(
+                    pointer(&at, "id"),
+                    ProcedureError::DuplicateDocumentId(doc.id.clone()),
+                );
             }
-            if !conditions_satisfiable(&doc.required_when) || (doc.optional && !doc.required_when.is_empty()) {
-                return fail(pointer(&at, "required_when"), ProcedureError::ContradictoryCondition);
+            if !conditions_satisfiable(&doc.required_when)
+                || (doc.optional && !doc.required_when.is_empty())
+            {
+                return fail(
+                    pointer(&at, "required_when"),
+                    ProcedureError::ContradictoryCondition,
+                );
             }
         }
         let rules = &self.attachment_rules;
         if rules.max_file_bytes == 0 {
-            return fail("/attachment_rules/max_file_bytes".into(), ProcedureError::ZeroLimit);
+            return fail(
+                "/attachment_rules/max_file_bytes".into(),
+                ProcedureError::ZeroLimit,
+            );
         }
         if rules.max_files == 0 {
-            return fail("/attachment_rules/max_files".into(), ProcedureError::ZeroLimit);
+            return fail(
+                "/attachment_rules/max_files".into(),
+                ProcedureError::ZeroLimit,
+            );
         }
         if rules.media_types.is_empty() {
-            return fail("/attachment_rules/media_types".into(), ProcedureError::ZeroLimit);
+            return fail(
+                "/attachment_rules/media_types".into(),
+                ProcedureError::ZeroLimit,
+            );
         }
         for (i, t) in rules.media_types.iter().enumerate() {
             if !is_media_type(t) {

@@ -44,7 +44,9 @@ pub enum TimestampError {
     #[error("the timestamp has no UTC offset; write Z or ±HH:MM (RFC 3339 §5.6)")]
     MissingOffset,
     /// `-00:00`, which RFC 3339 §4.3 reserves for an unknown local offset.
-    #[error("the offset -00:00 means an unknown local offset (RFC 3339 §4.3); write the real offset")]
+    #[error(
+        "the offset -00:00 means an unknown local offset (RFC 3339 §4.3); write the real offset"
+    )]
     UnknownOffset,
     /// More than 9 fractional digits.
     #[error("at most 9 fractional digits are accepted")]
@@ -135,13 +137,24 @@ impl FromStr for Timestamp {
             }
             Some(_) => return Err(TimestampError::Syntax),
         };
-        Ok(Self { date, hour, minute, second, fraction, offset })
+        Ok(Self {
+            date,
+            hour,
+            minute,
+            second,
+            fraction,
+            offset,
+        })
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}T{:02}:{:02}:{:02}", self.date, self.hour, self.minute, self.second)?;
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}",
+            self.date, self.hour, self.minute, self.second
+        )?;
         let (value, digits) = self.fraction;
         if digits > 0 {
             write!(f, ".{:0width$}", value, width = usize::from(digits))?;
