@@ -1,0 +1,350 @@
+//! The tax code (mã số thuế): `N1N2 N3…N9 N10 [-N11N12N13]` (Circular 105/2020/TT-BTC), or, for
+//! individuals and household businesses from 01/7/2025, the 12-digit personal identification
+//! number (Circular 86/2024/TT-BTC).
+//!
+//! - N3–N9 is a sequence number and may not be all zero.
+//! - N10 is a check digit: with the weights 31, 29, 23, 19, 17, 13, 7, 5, 3 on N1–N9,
+//!   S = Σ wᵢ·Nᵢ and r = S mod 11; the check digit is 10 − r (0 when r = 10). When r = 0 no
+//!   check digit exists, so no valid code starts with those nine digits (as python-stdnum
+//!   `stdnum/vn/mst.py` reads the rule).
+//! - N11–N13, after a hyphen, number a dependent unit (branch, representative office), 001–999.
+//!   Thirteen digits without the hyphen are accepted and written back with it.
+//! - Twelve digits are a personal identification number and are checked as one
+//!   ([`PersonalId`]); before 01/7/2025 they carry the warning
+//!   `tax_code.personal_id_not_in_force`.
+//!
+//! Checking never allocates on the way to a yes-or-no answer ([`crate::ids::is_valid`]).
+
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    validated, Counting, IdError, IdInfo, IdKind, IdWarning, PersonalId, PersonalIdInfo, Scan, Sink,
+};
+use crate::Date;
+
+/// Weights of N1–N9 in the check digit.
+const WEIGHTS: [u32; 9] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+
+/// From this day a personal identification number replaces the tax code of individuals
+/// (Circular 86/2024/TT-BTC).
+const PERSONAL_ID_FROM: Date = match Date::new(2025, 7, 1) {
+    Ok(d) => d,
+    Err(_) => panic!("2025-07-01 is a date"),
+};
+
+/// A valid tax code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TaxCode {
+    /// Digit values; the first `len` are meaningful.
+    digits: [u8; 13],
+    len: u8,
+}
+
+/// Which of the three forms a tax code has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum TaxCodeForm {
+    /// 10 digits: an enterprise, organisation, household or individual.
+    Main,
+    /// 10 + 3 digits: a dependent unit of the taxpayer with the first 10 digits.
+    DependentUnit,
+    /// 12 digits: a personal identification number used as the tax code.
+    PersonalId,
+}
+
+/// What a tax code says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TaxCodeInfo {
+    /// The form.
+    pub form: TaxCodeForm,
+    /// The 10-digit code of the taxpayer (the head office of a dependent unit); null for a
+    /// personal identification number.
+    pub head_office: Option<String>,
+    /// The dependent unit's number, `001`–`999`.
+    pub branch: Option<String>,
+    /// What the personal identification number says, for that form.
+    pub personal_id: Option<PersonalIdInfo>,
+}
+
+impl TaxCode {
+    /// The form of the code.
+    pub fn form(&self) -> TaxCodeForm {
+        match self.len {
+            12 => TaxCodeForm::PersonalId,
+            13 => TaxCodeForm::DependentUnit,
+            _ => TaxCodeForm::Main,
+        }
+    }
+
+    /// The 10-digit code of the taxpayer or head office; `None` for a personal ID.
+    pub fn head_office(&self) -> Option<String> {
+        (self.form() != TaxCodeForm::PersonalId).then(|| digits_text(self.digits.get(..10)))
+    }
+
+    /// The dependent unit's 3-digit number.
+    pub fn branch(&self) -> Option<String> {
+        (self.form() == TaxCodeForm::DependentUnit).then(|| digits_text(self.digits.get(10..13)))
+    }
+
+    /// The personal identification number, for that form.
+    pub fn personal_id(&self) -> Option<PersonalId> {
+        if self.form() != TaxCodeForm::PersonalId {
+            return None;
+        }
+        let mut d = [0; 12];
+        d.copy_from_slice(self.digits.get(..12)?);
+        Some(PersonalId::from_checked(d))
+    }
+}
+
+fn digits_text(d: Option<&[u8]>) -> String {
+    d.unwrap_or_default()
+        .iter()
+        .map(|&d| char::from(b'0' + d))
+        .collect()
+}
+
+/// Checks N1–N10 of a 10- or 13-digit code.
+fn check_head(d: &[u8; 13], sink: &mut impl Sink) {
+    if d[2..9].iter().all(|&x| x == 0) {
+        sink.error(IdError::SequenceZero);
+    }
+    let sum: u32 = WEIGHTS.iter().zip(d).map(|(w, &x)| w * u32::from(x)).sum();
+    match sum % 11 {
+        0 => {
+            let prefix = d[..9].iter().fold(0u32, |acc, &x| acc * 10 + u32::from(x));
+            sink.error(IdError::NoValidCheckDigit { prefix });
+        }
+        r => {
+            // r is 1..=10, so the check digit is 0..=9.
+            let expected = (10 - r) as u8;
+            if d[9] != expected {
+                sink.error(IdError::CheckDigit {
+                    expected,
+                    found: d[9],
+                });
+            }
+        }
+    }
+}
+
+impl Scan for TaxCode {
+    const KIND: IdKind = IdKind::TaxCode;
+
+    fn scan(input: &str, today: Option<Date>, sink: &mut impl Sink) -> Option<Self> {
+        let mut digits = [0u8; 13];
+        let mut count = 0usize;
+        let mut bad = None;
+        let (mut hyphens, mut hyphen_at) = (0usize, 0usize);
+        for c in input.trim().chars() {
+            match c {
+                '0'..='9' => {
+                    if let Some(slot) = digits.get_mut(count) {
+                        *slot = c as u8 - b'0';
+                    }
+                    count += 1;
+                }
+                '-' => {
+                    hyphens += 1;
+                    hyphen_at = count;
+                }
+                ' ' => {}
+                _ => {
+                    bad.get_or_insert(c);
+                }
+            }
+        }
+        let mut ok = true;
+        if !matches!(count, 10 | 12 | 13) {
+            sink.error(IdError::TaxCodeLength { found: count });
+            ok = false;
+        }
+        if let Some(found) = bad {
+            sink.error(IdError::TaxCodeNotDigits { found });
+            ok = false;
+        }
+        let hyphen_ok =
+            hyphens == 0 || (hyphens == 1 && hyphen_at == 10 && count != 10 && count != 12);
+        if !hyphen_ok {
+            sink.error(IdError::TaxCodeHyphen);
+            ok = false;
+        }
+        if bad.is_some() {
+            return None;
+        }
+        match count {
+            10 | 13 => {
+                let mut head = Counting::new(sink);
+                check_head(&digits, &mut head);
+                if count == 13 && digits[10..].iter().all(|&x| x == 0) {
+                    head.error(IdError::BranchZero);
+                }
+                ok &= head.errors == 0;
+            }
+            12 => {
+                let mut id = [0; 12];
+                id.copy_from_slice(&digits[..12]);
+                ok &= PersonalId::check_digits(id, today, sink).is_some();
+                if ok && today.is_some_and(|t| t < PERSONAL_ID_FROM) {
+                    sink.warning(IdWarning::PersonalIdNotInForce);
+                }
+            }
+            _ => {}
+        }
+        // count is 10, 12 or 13 when ok.
+        ok.then_some(TaxCode {
+            digits,
+            len: count as u8,
+        })
+    }
+
+    fn info(&self) -> IdInfo {
+        IdInfo::TaxCode(TaxCodeInfo {
+            form: self.form(),
+            head_office: self.head_office(),
+            branch: self.branch(),
+            personal_id: self.personal_id().map(|p| p.to_info()),
+        })
+    }
+}
+
+impl fmt::Display for TaxCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, &d) in self.digits.iter().take(usize::from(self.len)).enumerate() {
+            if i == 10 {
+                f.write_str("-")?;
+            }
+            fmt::Write::write_char(f, char::from(b'0' + d))?;
+        }
+        Ok(())
+    }
+}
+
+validated!(TaxCode);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::{check, is_valid};
+    use proptest::prelude::*;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 23).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn codes(input: &str) -> Vec<String> {
+        check(IdKind::TaxCode, input, today())
+            .errors
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
+    }
+
+    /// The check digit computed the long way, as the rule is written.
+    fn reference_check_digit(nine: &str) -> Option<u32> {
+        let s: u32 = nine
+            .chars()
+            .zip(WEIGHTS)
+            .map(|(c, w)| c.to_digit(10).unwrap_or(0) * w)
+            .sum();
+        match s % 11 {
+            0 => None,
+            r => Some((10 - r) % 10),
+        }
+    }
+
+    #[test]
+    fn worked_examples_of_the_notes() {
+        for good in [
+            "0100233488",
+            "0314409058",
+            "0100112437",
+            "0312687878-001",
+            "0312687878001",
+        ] {
+            assert!(is_valid(IdKind::TaxCode, good, today()), "{good}");
+        }
+        assert_eq!(codes("0100233480"), ["tax_code.check_digit"]);
+        let c = check(IdKind::TaxCode, "0100233480", today());
+        assert!(
+            c.errors[0].en.contains("must be 8, not 0"),
+            "{}",
+            c.errors[0].en
+        );
+        assert_eq!(
+            check(IdKind::TaxCode, "0312687878001", today())
+                .normalized
+                .as_deref(),
+            Some("0312687878-001")
+        );
+    }
+
+    #[test]
+    fn reports_every_error() {
+        assert_eq!(
+            codes("0100000000-000"),
+            [
+                "tax_code.sequence_zero",
+                "tax_code.check_digit",
+                "tax_code.branch_zero"
+            ]
+        );
+        assert_eq!(codes("01-00233488"), ["tax_code.hyphen"]);
+        assert_eq!(codes("0100233488-"), ["tax_code.hyphen"]);
+        assert_eq!(
+            codes("01002334x"),
+            ["tax_code.length", "tax_code.not_digits"]
+        );
+        assert_eq!(
+            codes("003227000001"),
+            [
+                "personal_id.province_unknown",
+                "personal_id.birth_year_future"
+            ]
+        );
+    }
+
+    #[test]
+    fn personal_id_form() {
+        let c = check(IdKind::TaxCode, "079085012345", today());
+        assert!(c.valid && c.warnings.is_empty());
+        let early = Date::new(2025, 6, 30).unwrap_or_else(|e| panic!("{e}"));
+        let c = check(IdKind::TaxCode, "079085012345", early);
+        assert!(c.valid);
+        assert_eq!(c.warnings[0].code, "tax_code.personal_id_not_in_force");
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_reference(nine in "[0-9]{9}", last in 0u32..10) {
+            let code = format!("{nine}{last}");
+            let expected = reference_check_digit(&nine) == Some(last) && &nine[2..9] != "0000000";
+            prop_assert_eq!(is_valid(IdKind::TaxCode, &code, today()), expected);
+        }
+
+        #[test]
+        fn round_trips(nine in "[0-9]{2}[1-9][0-9]{6}", branch in prop::option::of("00[1-9]|[1-9][0-9]{2}")) {
+            let Some(check_digit) = reference_check_digit(&nine) else { return Ok(()) };
+            let text = match branch {
+                Some(b) => format!("{nine}{check_digit}-{b}"),
+                None => format!("{nine}{check_digit}"),
+            };
+            let code: TaxCode = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            prop_assert_eq!(code.to_string(), text.clone());
+            let json = serde_json::to_string(&code).unwrap_or_default();
+            prop_assert_eq!(serde_json::from_str::<TaxCode>(&json).ok(), Some(code));
+        }
+
+        #[test]
+        fn never_panics_and_agrees(s in "\\PC{0,20}|[0-9 -]{8,16}") {
+            let c = check(IdKind::TaxCode, &s, today());
+            prop_assert_eq!(c.valid, is_valid(IdKind::TaxCode, &s, today()));
+            prop_assert_eq!(c.valid, c.errors.is_empty());
+        }
+    }
+}
