@@ -28,6 +28,8 @@ mod phone;
 mod procedure_code;
 mod tables;
 mod tax_code;
+#[cfg(test)]
+mod testing;
 
 use core::fmt;
 use core::str::FromStr;

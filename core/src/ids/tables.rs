@@ -9,14 +9,44 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-const PROVINCES: &str = include_str!("../../../spec/tables/personal-id-provinces.json");
-const MOBILE: &str = include_str!("../../../spec/tables/mobile-prefixes.json");
-const LANDLINE: &str = include_str!("../../../spec/tables/landline-area-codes.json");
-const AGENCIES: &str = include_str!("../../../spec/tables/agency-level1.json");
+/// The table files, compiled in: (file name, text).
+const FILES: [(&str, &str); 6] = [
+    (
+        "personal-id-provinces.json",
+        include_str!("../../../spec/tables/personal-id-provinces.json"),
+    ),
+    (
+        "mobile-prefixes.json",
+        include_str!("../../../spec/tables/mobile-prefixes.json"),
+    ),
+    (
+        "mobile-11-digit-conversion.json",
+        include_str!("../../../spec/tables/mobile-11-digit-conversion.json"),
+    ),
+    (
+        "landline-area-codes.json",
+        include_str!("../../../spec/tables/landline-area-codes.json"),
+    ),
+    (
+        "agency-groups.json",
+        include_str!("../../../spec/tables/agency-groups.json"),
+    ),
+    (
+        "agency-level1.json",
+        include_str!("../../../spec/tables/agency-level1.json"),
+    ),
+];
+const PROVINCES: usize = 0;
+const MOBILE: usize = 1;
+const OLD_MOBILE: usize = 2;
+const LANDLINE: usize = 3;
+const GROUPS: usize = 4;
+const LEVEL1: usize = 5;
 
+/// Every table file: what it is, where it comes from and when it was read, and its entries.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ProvinceFile {
+struct TableFile<T> {
     #[serde(rename = "$comment")]
     _comment: String,
     // Read by the tests, which check that every table names its source and date.
@@ -24,7 +54,26 @@ struct ProvinceFile {
     source: String,
     #[cfg_attr(not(test), allow(dead_code))]
     date: String,
-    entries: Vec<Province>,
+    entries: Vec<T>,
+}
+
+/// The entries of table `index` of [`FILES`].
+fn load<T: serde::de::DeserializeOwned>(index: usize) -> Vec<T> {
+    let (name, text) = FILES[index];
+    // The files are compiled in and checked by the unit tests below: a broken table cannot be
+    // released, so a failure here is a build defect, not bad input.
+    serde_json::from_str::<TableFile<T>>(text)
+        .unwrap_or_else(|e| panic!("spec/tables/{name} is invalid: {e}"))
+        .entries
+}
+
+/// Table `index` of [`FILES`] as a map, each entry giving its key and value through `pair`.
+fn keyed<T, K, V>(index: usize, pair: impl Fn(T) -> (K, V)) -> HashMap<K, V>
+where
+    T: serde::de::DeserializeOwned,
+    K: Eq + core::hash::Hash,
+{
+    load::<T>(index).into_iter().map(pair).collect()
 }
 
 #[derive(Deserialize)]
@@ -32,20 +81,6 @@ struct ProvinceFile {
 struct Province {
     code: String,
     name: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MobileFile {
-    #[serde(rename = "$comment")]
-    _comment: String,
-    // Read by the tests, which check that every table names its source and date.
-    #[cfg_attr(not(test), allow(dead_code))]
-    source: String,
-    #[cfg_attr(not(test), allow(dead_code))]
-    date: String,
-    prefixes: Vec<MobilePrefix>,
-    old_11_digit: Vec<OldMobilePrefix>,
 }
 
 #[derive(Deserialize)]
@@ -64,36 +99,9 @@ struct OldMobilePrefix {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LandlineFile {
-    #[serde(rename = "$comment")]
-    _comment: String,
-    // Read by the tests, which check that every table names its source and date.
-    #[cfg_attr(not(test), allow(dead_code))]
-    source: String,
-    #[cfg_attr(not(test), allow(dead_code))]
-    date: String,
-    entries: Vec<AreaCode>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct AreaCode {
     code: String,
     province: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AgencyFile {
-    #[serde(rename = "$comment")]
-    _comment: String,
-    // Read by the tests, which check that every table names its source and date.
-    #[cfg_attr(not(test), allow(dead_code))]
-    source: String,
-    #[cfg_attr(not(test), allow(dead_code))]
-    date: String,
-    groups: Vec<AgencyGroupEntry>,
-    entries: Vec<Level1>,
 }
 
 #[derive(Deserialize)]
@@ -111,7 +119,7 @@ pub(crate) struct Level1 {
     pub(crate) code: String,
     /// The unit's name.
     pub(crate) name: String,
-    /// The group its letter stands for (checked against `groups` by the tests).
+    /// The group its letter stands for (checked against the groups table by the tests).
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) group: super::AgencyGroup,
     /// `active`, or `merged` when the unit was merged on 01/7/2025.
@@ -128,19 +136,12 @@ pub(crate) enum Level1Status {
     Merged,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
-    // The files are compiled in and checked by the unit tests below: a broken table cannot be
-    // released, so a failure here is a build defect, not bad input.
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("spec/tables/{name} is invalid: {e}"))
-}
-
 /// Province names indexed by the 3-digit code of the personal ID (0–999).
 fn provinces() -> &'static [Option<String>] {
     static TABLE: OnceLock<Vec<Option<String>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let file: ProvinceFile = parse("personal-id-provinces.json", PROVINCES);
         let mut table = vec![None; 1000];
-        for p in file.entries {
+        for p in load::<Province>(PROVINCES) {
             if let Some(slot) = p.code.parse::<usize>().ok().and_then(|i| table.get_mut(i)) {
                 *slot = Some(p.name);
             }
@@ -154,88 +155,39 @@ pub(crate) fn province(code: u16) -> Option<&'static str> {
     provinces().get(usize::from(code))?.as_deref()
 }
 
-struct Mobile {
-    carriers: HashMap<String, Option<String>>,
-    old: HashMap<String, String>,
-}
-
-fn mobile() -> &'static Mobile {
-    static TABLE: OnceLock<Mobile> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let file: MobileFile = parse("mobile-prefixes.json", MOBILE);
-        Mobile {
-            carriers: file
-                .prefixes
-                .into_iter()
-                .map(|p| (p.prefix, p.carrier))
-                .collect(),
-            old: file
-                .old_11_digit
-                .into_iter()
-                .map(|p| (p.old, p.new))
-                .collect(),
-        }
-    })
-}
-
 /// For a 3-digit mobile prefix in use (`"091"`): `Some(carrier)`, the carrier being known or not.
 pub(crate) fn mobile_prefix(prefix: &str) -> Option<Option<&'static str>> {
-    mobile().carriers.get(prefix).map(Option::as_deref)
+    static TABLE: OnceLock<HashMap<String, Option<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| keyed(MOBILE, |p: MobilePrefix| (p.prefix, p.carrier)));
+    table.get(prefix).map(Option::as_deref)
 }
 
 /// For an old 4-digit mobile prefix (`"0162"`), the 3-digit prefix it became in 2018.
 pub(crate) fn old_mobile_prefix(prefix: &str) -> Option<&'static str> {
-    mobile().old.get(prefix).map(String::as_str)
-}
-
-fn landline() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let file: LandlineFile = parse("landline-area-codes.json", LANDLINE);
-        file.entries
-            .into_iter()
-            .map(|a| (a.code, a.province))
-            .collect()
-    })
+    let table = TABLE.get_or_init(|| keyed(OLD_MOBILE, |p: OldMobilePrefix| (p.old, p.new)));
+    table.get(prefix).map(String::as_str)
 }
 
 /// The province of the landline area code `code` (`"028"`, `"0236"`).
 pub(crate) fn area_code(code: &str) -> Option<&'static str> {
-    landline().get(code).map(String::as_str)
-}
-
-struct Agencies {
-    groups: HashMap<char, super::AgencyGroup>,
-    level1: HashMap<String, Level1>,
-}
-
-fn agencies() -> &'static Agencies {
-    static TABLE: OnceLock<Agencies> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let file: AgencyFile = parse("agency-level1.json", AGENCIES);
-        Agencies {
-            groups: file
-                .groups
-                .into_iter()
-                .map(|g| (g.letter, g.group))
-                .collect(),
-            level1: file
-                .entries
-                .into_iter()
-                .map(|e| (e.code.clone(), e))
-                .collect(),
-        }
-    })
+    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| keyed(LANDLINE, |a: AreaCode| (a.code, a.province)));
+    table.get(code).map(String::as_str)
 }
 
 /// The confirmed group of level-1 units whose codes start with `letter`.
 pub(crate) fn agency_group(letter: char) -> Option<super::AgencyGroup> {
-    agencies().groups.get(&letter).copied()
+    static TABLE: OnceLock<HashMap<char, super::AgencyGroup>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| keyed(GROUPS, |g: AgencyGroupEntry| (g.letter, g.group)));
+    table.get(&letter).copied()
 }
 
 /// The known level-1 unit `code` (`"H29"`).
 pub(crate) fn level1(code: &str) -> Option<&'static Level1> {
-    agencies().level1.get(code)
+    static TABLE: OnceLock<HashMap<String, Level1>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| keyed(LEVEL1, |e: Level1| (e.code.clone(), e)));
+    table.get(code)
 }
 
 #[cfg(test)]
@@ -243,68 +195,73 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    fn dated(source: &str, date: &str) {
-        assert!(!source.trim().is_empty(), "a table without its source");
-        assert!(
-            date.parse::<crate::Date>().is_ok(),
-            "table date {date:?} is not YYYY-MM-DD"
-        );
+    /// The codes of table `index`, checked to be unique.
+    fn unique_codes<T: serde::de::DeserializeOwned>(
+        index: usize,
+        code: impl Fn(&T) -> String,
+    ) -> Vec<String> {
+        let codes: Vec<String> = load::<T>(index).iter().map(code).collect();
+        let mut seen = HashSet::new();
+        for c in &codes {
+            assert!(seen.insert(c), "duplicate code {c} in {}", FILES[index].0);
+        }
+        codes
     }
 
-    fn unique<'a>(codes: impl Iterator<Item = &'a str>) -> usize {
-        let mut seen = HashSet::new();
-        for c in codes {
-            assert!(seen.insert(c), "duplicate code {c}");
+    #[test]
+    fn every_table_names_its_source_and_date() {
+        for (name, text) in FILES {
+            let file: TableFile<serde_json::Value> =
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(!file.source.trim().is_empty(), "{name} has no source");
+            assert!(
+                file.date.parse::<crate::Date>().is_ok(),
+                "{name}: date {:?} is not YYYY-MM-DD",
+                file.date
+            );
+            assert!(!file.entries.is_empty(), "{name} is empty");
         }
-        seen.len()
     }
 
     #[test]
     fn provinces_are_the_63_codes_of_decision_124() {
-        let file: ProvinceFile = parse("personal-id-provinces.json", PROVINCES);
-        dated(&file.source, &file.date);
-        assert_eq!(unique(file.entries.iter().map(|p| p.code.as_str())), 63);
-        for p in &file.entries {
+        let codes = unique_codes::<Province>(PROVINCES, |p| p.code.clone());
+        assert_eq!(codes.len(), 63);
+        for c in &codes {
             assert!(
-                p.code.len() == 3 && p.code.bytes().all(|b| b.is_ascii_digit()),
-                "{}",
-                p.code
-            );
-            assert!(
-                p.code.starts_with('0'),
-                "{} is not 0 + a 2-digit code",
-                p.code
+                c.len() == 3 && c.starts_with('0') && c.bytes().all(|b| b.is_ascii_digit()),
+                "{c}"
             );
         }
         assert_eq!(province(1), Some("Hà Nội"));
         assert_eq!(province(79), Some("TP. Hồ Chí Minh"));
         assert_eq!(province(96), Some("Cà Mau"));
-        for gap in [
+        let gaps = [
             0, 3, 5, 7, 9, 13, 16, 18, 21, 23, 28, 29, 32, 39, 41, 43, 47, 50, 53, 55, 57, 59,
-        ] {
-            assert_eq!(province(gap), None, "{gap:03} is a gap");
-        }
-        for gap in [61, 63, 65, 69, 71, 73, 76, 78, 81, 85, 88, 90, 97, 100, 999] {
+        ];
+        let more = [61, 63, 65, 69, 71, 73, 76, 78, 81, 85, 88, 90, 97, 100, 999];
+        for gap in gaps.into_iter().chain(more) {
             assert_eq!(province(gap), None, "{gap:03} is a gap");
         }
     }
 
     #[test]
     fn mobile_prefixes_and_conversions_agree() {
-        let file: MobileFile = parse("mobile-prefixes.json", MOBILE);
-        dated(&file.source, &file.date);
-        assert_eq!(unique(file.prefixes.iter().map(|p| p.prefix.as_str())), 36);
-        for p in &file.prefixes {
-            let b = p.prefix.as_bytes();
-            assert!(b.len() == 3 && b.first() == Some(&b'0'), "{}", p.prefix);
+        let prefixes = unique_codes::<MobilePrefix>(MOBILE, |p| p.prefix.clone());
+        assert_eq!(prefixes.len(), 36);
+        for p in &prefixes {
+            let b = p.as_bytes();
+            assert!(b.len() == 3 && b.first() == Some(&b'0'), "{p}");
             assert!(
                 matches!(b.get(1), Some(b'3' | b'5' | b'7' | b'8' | b'9')),
-                "{}",
-                p.prefix
+                "{p}"
             );
         }
-        assert_eq!(unique(file.old_11_digit.iter().map(|p| p.old.as_str())), 21);
-        for p in &file.old_11_digit {
+        assert_eq!(
+            unique_codes::<OldMobilePrefix>(OLD_MOBILE, |p| p.old.clone()).len(),
+            21
+        );
+        for p in load::<OldMobilePrefix>(OLD_MOBILE) {
             assert!(p.old.len() == 4 && p.old.starts_with("01"), "{}", p.old);
             assert!(
                 mobile_prefix(&p.new).is_some(),
@@ -321,21 +278,15 @@ mod tests {
 
     #[test]
     fn area_codes_have_the_2017_shape() {
-        let file: LandlineFile = parse("landline-area-codes.json", LANDLINE);
-        dated(&file.source, &file.date);
-        assert_eq!(unique(file.entries.iter().map(|a| a.code.as_str())), 63);
-        for a in &file.entries {
-            let three = a.code == "024" || a.code == "028";
-            assert!(
-                three || (a.code.len() == 4 && a.code.starts_with("02")),
-                "{}",
-                a.code
-            );
+        let codes = unique_codes::<AreaCode>(LANDLINE, |a| a.code.clone());
+        assert_eq!(codes.len(), 63);
+        for c in &codes {
+            let three = c == "024" || c == "028";
+            assert!(three || (c.len() == 4 && c.starts_with("02")), "{c}");
             // No 4-digit code may start with a 3-digit one, or reading would be ambiguous.
             assert!(
-                three || !(a.code.starts_with("024") || a.code.starts_with("028")),
-                "{}",
-                a.code
+                three || !(c.starts_with("024") || c.starts_with("028")),
+                "{c}"
             );
         }
         assert_eq!(area_code("028"), Some("TP. Hồ Chí Minh"));
@@ -345,10 +296,9 @@ mod tests {
 
     #[test]
     fn level1_codes_match_their_group() {
-        let file: AgencyFile = parse("agency-level1.json", AGENCIES);
-        dated(&file.source, &file.date);
-        unique(file.entries.iter().map(|e| e.code.as_str()));
-        for e in &file.entries {
+        unique_codes::<AgencyGroupEntry>(GROUPS, |g| g.letter.to_string());
+        unique_codes::<Level1>(LEVEL1, |e| e.code.clone());
+        for e in load::<Level1>(LEVEL1) {
             let b = e.code.as_bytes();
             assert!(
                 b.len() == 3 && b.iter().skip(1).all(u8::is_ascii_digit),
