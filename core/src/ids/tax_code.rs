@@ -216,7 +216,7 @@ impl Scan for TaxCode {
 impl fmt::Display for TaxCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, &d) in self.digits.iter().take(usize::from(self.len)).enumerate() {
-            if i == 10 {
+            if i == 10 && self.len == 13 {
                 f.write_str("-")?;
             }
             fmt::Write::write_char(f, char::from(b'0' + d))?;
@@ -327,6 +327,12 @@ mod tests {
             if let Some(b) = branch {
                 round_trips::<TaxCode>(&format!("{head}{b}"), &format!("{head}-{b}"))?;
             }
+        }
+
+        #[test]
+        fn round_trip_personal_id(rest in "[0-3][0-2][0-9]{7}") {
+            let text = format!("079{rest}");
+            round_trips::<TaxCode>(&text, &text)?;
         }
 
         #[test]
