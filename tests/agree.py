@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Checks that every surface (Rust, C, WebAssembly) gave the same result for every vector.
+
+Each surface's vector runner writes <surface>-<suite>.jsonl into one directory: one JSON result
+per case, in the order of the cases in spec/vectors/<suite>.json. This script compares them line
+by line as JSON values (key order does not matter, everything else does) and fails on the first
+surface that disagrees, or when a surface's file is missing or has the wrong number of lines.
+"""
+import json
+import pathlib
+import sys
+
+SURFACES = ("rust", "c", "wasm")
+SUITES = ("identifiers", "dossiers")
+
+
+def main() -> int:
+    if len(sys.argv) != 2:
+        print("usage: agree.py DIR", file=sys.stderr)
+        return 2
+    out = pathlib.Path(sys.argv[1])
+    root = pathlib.Path(__file__).resolve().parent.parent
+    passed = failed = 0
+    for suite in SUITES:
+        cases = json.loads((root / "spec" / "vectors" / f"{suite}.json").read_text("utf-8"))["cases"]
+        results = {}
+        for surface in SURFACES:
+            path = out / f"{surface}-{suite}.jsonl"
+            if not path.exists():
+                print(f"agree: {path.name} is missing: the {surface} surface did not run {suite}")
+                failed += 1
+                continue
+            lines = path.read_text("utf-8").splitlines()
+            if len(lines) != len(cases):
+                print(f"agree: {path.name} has {len(lines)} results for {len(cases)} cases")
+                failed += 1
+                continue
+            results[surface] = [json.loads(line) for line in lines]
+        if len(results) != len(SURFACES):
+            continue
+        for i, case in enumerate(cases):
+            reference = results["rust"][i]
+            differing = [s for s in SURFACES[1:] if results[s][i] != reference]
+            if differing:
+                failed += 1
+                print(f"agree: {suite} case {i} ({case.get('name', '?')}): {', '.join(differing)} differ from rust")
+                for s in differing:
+                    print(f"  rust: {json.dumps(reference, ensure_ascii=False)}")
+                    print(f"  {s}: {json.dumps(results[s][i], ensure_ascii=False)}")
+            else:
+                passed += 1
+    print(f"surfaces agree: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
