@@ -224,3 +224,77 @@ impl Diagnostic for FormsError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Date;
+
+    #[test]
+    fn every_code_is_in_the_catalog_with_its_placeholders_filled() {
+        let date = Date::new(2026, 11, 23).unwrap_or_else(|e| panic!("{e}"));
+        let s = || "x".to_owned();
+        let all = [
+            FormsError::FieldEmpty,
+            FormsError::ApplicantIdMissing,
+            FormsError::TaxCodeMissing,
+            FormsError::BirthYearMismatch {
+                encoded: 1995,
+                declared: 1996,
+            },
+            FormsError::SexMismatch,
+            FormsError::BirthDateFuture(date),
+            FormsError::EmailInvalid,
+            FormsError::RepresentativeIdMissing,
+            FormsError::AuthorisationMissing,
+            FormsError::ApplicantKindNotAllowed,
+            FormsError::DocumentMissing { id: s(), name: s() },
+            FormsError::DocumentUnknown(s()),
+            FormsError::DocumentNotApplicable(s()),
+            FormsError::AttachmentUnassigned,
+            FormsError::AttachmentTooLarge { size: 2, limit: 1 },
+            FormsError::AttachmentEmpty,
+            FormsError::MediaTypeNotAllowed {
+                value: s(),
+                allowed: s(),
+            },
+            FormsError::Sha256Invalid,
+            FormsError::AttachmentDuplicate { first: s() },
+            FormsError::TooManyAttachments { count: 2, limit: 1 },
+            FormsError::ProcedureMismatch {
+                dossier: s(),
+                procedure: s(),
+            },
+            FormsError::TimestampFuture(date),
+            FormsError::EventsOutOfOrder,
+            FormsError::DueBeforeEvent,
+            FormsError::ApologyRepeated,
+            FormsError::FormUnknown {
+                circular: "01/2018/TT-VPCP",
+                number: 9,
+            },
+            FormsError::FormMismatch {
+                number: 2,
+                expected: s(),
+            },
+        ];
+        let mut codes = std::collections::HashSet::new();
+        for e in &all {
+            let f = e.to_finding("/x");
+            assert!(codes.insert(f.code.clone()), "{} used twice", f.code);
+            assert!(
+                !f.vi.contains('{') && !f.en.contains('{'),
+                "{}: unfilled placeholder",
+                f.code
+            );
+        }
+        let catalogued = crate::catalog::entries()
+            .filter(|e| e.code.starts_with("forms.") || e.code.starts_with("dossier."))
+            .count();
+        assert_eq!(
+            codes.len(),
+            catalogued,
+            "every forms.*/dossier.* catalog code has a variant"
+        );
+    }
+}

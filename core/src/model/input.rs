@@ -152,3 +152,59 @@ fn json_pointer(path: &serde_path_to_error::Path) -> String {
             Segment::Unknown => acc,
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Dossier;
+
+    #[test]
+    fn oversized_input_is_refused_before_parsing() {
+        let text = " ".repeat(MAX_INPUT_BYTES + 1);
+        let e = Dossier::from_json(&text).unwrap_err();
+        assert_eq!(
+            e,
+            InputError::TooLarge {
+                size: MAX_INPUT_BYTES + 1,
+                limit: MAX_INPUT_BYTES
+            }
+        );
+        let f = e.to_finding();
+        assert_eq!((f.code.as_str(), f.path.as_str()), ("input.too_large", ""));
+        assert!(
+            f.en.contains("1048577") && f.vi.contains("1048576"),
+            "{}",
+            f.en
+        );
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let base = r#"{"procedure_code":"1.000894","channel":"online","submitted_at":"2025-07-01T08:00:00+07:00","applicant":{"kind":"citizen","name":"A"}"#;
+        assert!(Dossier::from_json(&format!("{base}}}")).is_ok());
+        let path = |tail: &str| {
+            Dossier::from_json(&format!("{base}{tail}"))
+                .unwrap_err()
+                .path()
+                .to_owned()
+        };
+        assert_eq!(path(r#","a/b~c":1}"#), "/a~1b~0c");
+        assert_eq!(
+            path(r#","attachments":[{"name":"x","media_type":"a/b","size":-1,"sha256":""}]}"#),
+            "/attachments/0/size"
+        );
+        assert_eq!(path(r#","events":[{"type":"paid"}]}"#), "/events/0/at");
+        let e = Dossier::from_json(&format!("{base}}} x")).unwrap_err();
+        assert!(matches!(e, InputError::Syntax { line: 1, .. }), "{e:?}");
+        // Nesting inside vendor extensions is bounded by the parser's recursion limit.
+        let deep = format!(
+            r#","extensions":{{"a":{}{}}}}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        assert!(matches!(
+            Dossier::from_json(&format!("{base}{deep}")),
+            Err(InputError::Syntax { .. })
+        ));
+    }
+}
