@@ -23,8 +23,9 @@ pub(crate) enum Failure {
     Json {
         /// The file.
         path: PathBuf,
-        /// The core's finding (`input.json_syntax`, `input.json_shape`, `input.too_large`).
-        finding: Finding,
+        /// The core's finding (`input.*`, or `model.*` for a procedure that cannot be applied);
+        /// boxed to keep results small.
+        finding: Box<Finding>,
     },
     /// `-` was given more than once.
     #[error("`-` given more than once")]
@@ -57,15 +58,15 @@ impl Failure {
     pub(crate) fn json(path: PathBuf, error: &InputError) -> Self {
         Failure::Json {
             path,
-            finding: error.to_finding(),
+            finding: Box::new(error.to_finding()),
         }
     }
 
     /// The file and the core's finding, when the failure is an input that is not the JSON
-    /// document expected (`input.json_syntax`, `input.json_shape`, `input.too_large`).
+    /// document expected (`input.*`), or a procedure that cannot be applied (`model.*`).
     pub(crate) fn input_error(&self) -> Option<(&Path, Finding)> {
         match self {
-            Failure::Json { path, finding } => Some((path, finding.clone())),
+            Failure::Json { path, finding } => Some((path, Finding::clone(finding))),
             Failure::File(FileError::TooLarge { path, size, limit }) => Some((
                 path,
                 InputError::TooLarge {

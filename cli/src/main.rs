@@ -9,6 +9,7 @@ mod dossier;
 mod failure;
 mod files;
 mod id;
+mod info;
 mod labels;
 mod lines;
 mod render;

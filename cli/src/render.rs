@@ -10,6 +10,7 @@ use motcua_core::forms::Report;
 use motcua_core::ids::IdCheck;
 use motcua_core::{Finding, Lang, Severity};
 
+use crate::info;
 use crate::labels::Labels;
 
 /// The lines for one checked identifier.
@@ -22,7 +23,7 @@ pub(crate) fn id_check(check: &IdCheck, lang: Lang) -> String {
             let _ = write!(out, " → {normalized}");
         }
         if let Some(info) = &check.info {
-            let _ = write!(out, " — {}", info.describe(lang));
+            let _ = write!(out, " — {}", info::describe(info, l));
         }
     } else {
         let _ = write!(out, "{} {:?}: {}", l.mark_invalid, check.input, l.invalid);
