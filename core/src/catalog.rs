@@ -116,6 +116,10 @@ pub fn render(template: &str, args: &[(&'static str, String)]) -> String {
     out
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
 /// Placeholder names used in `template`, in order of appearance.
 fn placeholders(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
@@ -128,10 +132,6 @@ fn placeholders(template: &str) -> Vec<&str> {
     }
     names
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn catalog_parses_without_duplicates() {

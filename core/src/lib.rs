@@ -27,5 +27,5 @@ pub mod ids;
 pub mod model;
 
 pub use catalog::Lang;
-pub use date::{days_in_month, is_leap_year, Date, DateError};
+pub use date::{days_in_month, is_leap_year, Date, DateError, MAX_YEAR, MIN_YEAR};
 pub use finding::{pointer, Diagnostic, Finding, Severity};

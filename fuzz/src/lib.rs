@@ -1,0 +1,57 @@
+//! Properties the fuzz targets check. Each target in `fuzz_targets/` is one line calling one of
+//! these, so that every target states its property in one place.
+
+use motcua_core::ids::{self, IdKind};
+use motcua_core::{forms, model, Date};
+
+/// "Today" for every fuzz run, fixed so that findings are reproducible.
+const TODAY: Date = match Date::new(2026, 11, 23) {
+    Ok(d) => d,
+    Err(_) => panic!("a valid constant date"),
+};
+
+/// A bundled procedure that fuzzed dossiers are validated against.
+const PROCEDURE: &str = include_str!("../../examples/procedure-birth-registration.json");
+
+/// Checks an identifier of `kind` read from `data`:
+/// - the check never panics, and the fast path agrees with the full check;
+/// - a valid value's normalized form is itself valid and normalizes to itself (idempotence);
+/// - an invalid value has at least one error, and a valid one none.
+pub fn identifier(kind: IdKind, data: &[u8]) {
+    let Ok(input) = std::str::from_utf8(data) else { return };
+    let checked = ids::check(kind, input, TODAY);
+    assert_eq!(checked.valid, ids::is_valid(kind, input, TODAY), "fast path disagrees on {input:?}");
+    assert_eq!(checked.valid, checked.errors.is_empty());
+    if let Some(normalized) = &checked.normalized {
+        assert!(checked.valid, "an invalid value got a normalized form: {input:?}");
+        let again = ids::check(kind, normalized, TODAY);
+        assert!(again.valid, "normalized {normalized:?} of {input:?} is not valid");
+        assert_eq!(again.normalized.as_deref(), Some(normalized.as_str()));
+    }
+}
+
+/// Parses `data` as a dossier and validates it against a bundled procedure: never a panic, and a
+/// dossier that parses serializes to JSON that parses to the same dossier.
+pub fn dossier_json(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(procedure) = model::Procedure::from_json(PROCEDURE) else {
+        panic!("the bundled procedure parses")
+    };
+    if let Ok(dossier) = model::Dossier::from_json(text) {
+        let report = forms::validate(&dossier, &procedure, TODAY);
+        assert_eq!(report.valid, report.errors.is_empty());
+        let json = serde_json::to_string(&dossier).expect("a dossier serializes");
+        let back = model::Dossier::from_json(&json).expect("a serialized dossier parses");
+        assert_eq!(back, dossier);
+    }
+}
+
+/// Parses `data` as a procedure: never a panic, and a procedure that parses round-trips.
+pub fn procedure_json(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Ok(procedure) = model::Procedure::from_json(text) {
+        let json = serde_json::to_string(&procedure).expect("a procedure serializes");
+        let back = model::Procedure::from_json(&json).expect("a serialized procedure parses");
+        assert_eq!(back, procedure);
+    }
+}
