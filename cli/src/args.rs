@@ -72,7 +72,7 @@ pub(crate) struct IdArgs {
     pub(crate) kind: IdKind,
 
     /// The values to check. A single `-` reads one value per line from standard input
-    /// (blank lines are skipped).
+    /// (blank lines are skipped). Put values that begin with `-` after `--`.
     #[arg(required = true, value_name = "VALUE")]
     pub(crate) values: Vec<String>,
 

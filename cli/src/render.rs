@@ -1,8 +1,10 @@
 //! Human-readable output: one line per checked value or dossier, then its findings indented.
 //!
-//! Untrusted text (the values as given, file names) is printed with Rust's debug escaping, so a
-//! control character in the input cannot drive the terminal.
+//! Untrusted text (the values as given, file names) is printed with Rust's debug escaping, and
+//! control characters inside messages (which may quote the input) are escaped too, so that the
+//! input cannot drive the terminal.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -23,7 +25,7 @@ pub(crate) fn id_check(check: &IdCheck, lang: Lang) -> String {
             let _ = write!(out, " → {normalized}");
         }
         if let Some(info) = &check.info {
-            let _ = write!(out, " — {}", info::describe(info, l));
+            let _ = write!(out, " — {}", printable(&info::describe(info, l)));
         }
     } else {
         let _ = write!(out, "{} {:?}: {}", l.mark_invalid, check.input, l.invalid);
@@ -90,5 +92,38 @@ pub(crate) fn located(out: &mut String, f: &Finding, lang: Lang) {
     if !f.path.is_empty() {
         let _ = write!(out, " {} {}", l.at, f.path);
     }
-    let _ = write!(out, ": {}", f.message(lang));
+    let _ = write!(out, ": {}", printable(f.message(lang)));
+}
+
+/// `text` with each control character written as an escape (`\u{1b}`).
+fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(
+            printable("ký tự “\u{1b}[31m”\r\n"),
+            "ký tự “\\u{1b}[31m”\\r\\n"
+        );
+        assert!(matches!(
+            printable("Hà Nội"),
+            std::borrow::Cow::Borrowed("Hà Nội")
+        ));
+    }
 }

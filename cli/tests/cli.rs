@@ -600,3 +600,39 @@ fn dossier_vectors_through_the_cli() {
         }
     }
 }
+
+#[test]
+fn what_a_value_says_is_told_in_the_chosen_language() {
+    let vi = stdout(&run(&["id", "personal-id", "079305012345"]));
+    assert!(
+        vi.contains("TP. Hồ Chí Minh (079)")
+            && vi.contains("giới tính: nữ")
+            && vi.contains("năm sinh: 2005"),
+        "{vi}"
+    );
+    let en = stdout(&run(&["--lang", "en", "id", "personal-id", "079305012345"]));
+    assert!(
+        en.contains("TP. Hồ Chí Minh (079)")
+            && en.contains("sex: female")
+            && en.contains("born in: 2005"),
+        "{en}"
+    );
+    let phone = stdout(&run(&["--lang", "en", "id", "phone", "0912345678"]));
+    assert!(
+        phone.contains("→ +84912345678") && phone.contains("line: mobile"),
+        "{phone}"
+    );
+}
+
+#[test]
+fn control_characters_in_the_input_never_reach_the_terminal() {
+    let o = run(&["id", "tax-code", "--", "01\u{1b}[2J02", "-0100233488"]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(out.contains("\\u{1b}"), "{out}");
+    assert!(
+        out.contains("\"-0100233488\""),
+        "a value after `--` may begin with '-': {out}"
+    );
+}
