@@ -106,7 +106,8 @@ pub(crate) struct ValidateArgs {
     #[arg(long, value_name = "PROCEDURE.json")]
     pub(crate) procedure: PathBuf,
 
-    /// Print the result as one JSON object instead of text.
+    /// Print the result as one JSON object instead of text: the report ({"valid", "errors",
+    /// "warnings"}), or {"file", "input_error"} for each file that is not the JSON expected.
     #[arg(long)]
     pub(crate) json: bool,
 }

@@ -22,12 +22,12 @@ pub(crate) fn validate(
     cx: &Context,
     out: &mut impl Write,
 ) -> io::Result<Status> {
-    let procedure = load(&args.procedure, Procedure::from_json);
     let dossier = load(&args.dossier, Dossier::from_json);
-    let (procedure, dossier) = match (procedure, dossier) {
-        (Ok(p), Ok(d)) => (p, d),
-        (p, d) => {
-            for failure in [p.err(), d.err()].into_iter().flatten() {
+    let procedure = load(&args.procedure, Procedure::from_json);
+    let (dossier, procedure) = match (dossier, procedure) {
+        (Ok(d), Ok(p)) => (d, p),
+        (d, p) => {
+            for failure in [d.err(), p.err()].into_iter().flatten() {
                 if let (true, Some((path, finding))) = (args.json, failure.input_error()) {
                     let line = InputErrorLine {
                         file: &path.display().to_string(),
