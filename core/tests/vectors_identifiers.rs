@@ -3,6 +3,8 @@
 //! `spec/findings/ids.json` is exercised, and writes `rust-identifiers.jsonl` under
 //! `MOTCUA_SURFACE_OUT` when set.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -157,4 +159,69 @@ fn check_at_carries_the_path() {
     let c = ids::check_at(IdKind::TaxCode, "0100233480", today, "/applicant/tax_code");
     assert_eq!(c.errors.len(), 1);
     assert_eq!(c.errors[0].path, "/applicant/tax_code");
+}
+
+/// Counts the allocations of the current thread, to check that `is_valid` on tax codes never
+/// allocates (tests run on several threads at once, so the count is per thread).
+struct CountingAllocator;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// The only unsafe code of the tests: a global allocator must implement an unsafe trait. It forwards
+// every call unchanged to the system allocator.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAllocator = CountingAllocator;
+
+#[test]
+fn tax_code_is_valid_never_allocates() {
+    let today = Date::new(2026, 11, 23).expect("a date");
+    let inputs = [
+        "0100233488",
+        "0312687878-001",
+        "0312687878001",
+        "0100233480",
+        "0100000000-000",
+        "01-00233488",
+        "079085012345",
+        "003227000001",
+        "079585012345",
+        " 0100 233 488 ",
+        "010023348A",
+        "0100.233.488",
+        "",
+        "0312687878--001",
+        "０１００２３３４８８",
+        "01002334881234567890",
+    ];
+    // The first call may build the code tables, once per process.
+    for input in inputs {
+        ids::is_valid(IdKind::TaxCode, input, today);
+    }
+    let before = ALLOCATIONS.with(Cell::get);
+    let valid = inputs
+        .iter()
+        .filter(|i| ids::is_valid(IdKind::TaxCode, i, today))
+        .count();
+    assert_eq!(
+        ALLOCATIONS.with(Cell::get),
+        before,
+        "is_valid(TaxCode) allocated"
+    );
+    assert_eq!(valid, 5);
 }

@@ -133,32 +133,101 @@ fn check_head(d: &[u8; 13], sink: &mut impl Sink) {
     }
 }
 
+/// A tax code as written.
+#[derive(Debug, PartialEq, Eq)]
+struct Reading {
+    /// Digit values, the first 13 kept.
+    digits: [u8; 13],
+    /// How many digits there are.
+    count: usize,
+    /// The first character that is neither a digit, a hyphen nor a space.
+    bad: Option<char>,
+    /// Whether the hyphens are where a dependent unit's number goes: at most one, after the
+    /// 10th digit, with digits after it.
+    hyphen_ok: bool,
+}
+
+/// Reads `text`, by the fast path when it has a plain shape.
+fn read(text: &str) -> Reading {
+    read_plain(text.as_bytes()).unwrap_or_else(|| read_any(text))
+}
+
+/// The hot path of `is_valid`: exactly `d{10}`, `d{12}`, `d{13}` or `d{10}-d{3}`.
+fn read_plain(b: &[u8]) -> Option<Reading> {
+    let mut digits = [0u8; 13];
+    let (head, tail) = match b.len() {
+        10 | 12 | 13 => (b, &[][..]),
+        14 if b.get(10) == Some(&b'-') => (b.get(..10)?, b.get(11..)?),
+        _ => return None,
+    };
+    for (slot, &c) in digits.iter_mut().zip(head.iter().chain(tail)) {
+        *slot = c.wrapping_sub(b'0');
+    }
+    let count = head.len() + tail.len();
+    digits
+        .iter()
+        .take(count)
+        .all(|&d| d < 10)
+        .then_some(Reading {
+            digits,
+            count,
+            bad: None,
+            hyphen_ok: true,
+        })
+}
+
+/// Any other text, character by character.
+fn read_any(text: &str) -> Reading {
+    let mut digits = [0u8; 13];
+    let mut count = 0usize;
+    let mut bad = None;
+    let (mut hyphens, mut hyphen_at) = (0usize, 0usize);
+    // A non-ASCII character is reported once, from its first byte.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                if let Some(slot) = digits.get_mut(count) {
+                    *slot = b - b'0';
+                }
+                count += 1;
+            }
+            b'-' => {
+                hyphens += 1;
+                hyphen_at = count;
+            }
+            b' ' => {}
+            _ if bad.is_none() => bad = text.get(i..).and_then(|rest| rest.chars().next()),
+            _ => {}
+        }
+    }
+    let hyphen_ok = hyphens == 0 || (hyphens == 1 && hyphen_at == 10 && count != 10 && count != 12);
+    Reading {
+        digits,
+        count,
+        bad,
+        hyphen_ok,
+    }
+}
+
+/// `input` without surrounding whitespace, skipping the search when it starts and ends with a
+/// digit (the usual case).
+fn trim(input: &str) -> &str {
+    match (input.as_bytes().first(), input.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_digit() && z.is_ascii_digit() => input,
+        _ => input.trim(),
+    }
+}
+
 impl Scan for TaxCode {
     const KIND: IdKind = IdKind::TaxCode;
 
     fn scan(input: &str, today: Option<Date>, sink: &mut impl Sink) -> Option<Self> {
-        let mut digits = [0u8; 13];
-        let mut count = 0usize;
-        let mut bad = None;
-        let (mut hyphens, mut hyphen_at) = (0usize, 0usize);
-        for c in input.trim().chars() {
-            match c {
-                '0'..='9' => {
-                    if let Some(slot) = digits.get_mut(count) {
-                        *slot = c as u8 - b'0';
-                    }
-                    count += 1;
-                }
-                '-' => {
-                    hyphens += 1;
-                    hyphen_at = count;
-                }
-                ' ' => {}
-                _ => {
-                    bad.get_or_insert(c);
-                }
-            }
-        }
+        let Reading {
+            digits,
+            count,
+            bad,
+            hyphen_ok,
+        } = read(trim(input));
         let mut ok = true;
         if !matches!(count, 10 | 12 | 13) {
             sink.error(IdError::TaxCodeLength { found: count });
@@ -168,8 +237,6 @@ impl Scan for TaxCode {
             sink.error(IdError::TaxCodeNotDigits { found });
             ok = false;
         }
-        let hyphen_ok =
-            hyphens == 0 || (hyphens == 1 && hyphen_at == 10 && count != 10 && count != 12);
         if !hyphen_ok {
             sink.error(IdError::TaxCodeHyphen);
             ok = false;
@@ -326,6 +393,13 @@ mod tests {
             round_trips::<TaxCode>(&head, &head)?;
             if let Some(b) = branch {
                 round_trips::<TaxCode>(&format!("{head}{b}"), &format!("{head}-{b}"))?;
+            }
+        }
+
+        #[test]
+        fn fast_path_reads_as_the_general_one(s in "[0-9]{10,14}|[0-9]{10}-[0-9]{3}|[0-9-]{14}|[0-9a]{10}") {
+            if let Some(fast) = read_plain(s.as_bytes()) {
+                prop_assert_eq!(fast, read_any(&s));
             }
         }
 
