@@ -9,13 +9,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "pkg");
-const motcua = createRequire(import.meta.url)(join(pkg, "node", "motcua.js"));
-
 const write = (path, value) => writeFileSync(join(pkg, path), JSON.stringify(value, null, 2) + "\n");
 
-// Each build says how node must read its JavaScript.
+// Each build says how node must read its JavaScript, whatever package encloses it.
 write("node/package.json", { type: "commonjs" });
 write("web/package.json", { type: "module" });
+
+const motcua = createRequire(import.meta.url)(join(pkg, "node", "motcua.js"));
 
 write("package.json", {
   name: "motcua",

@@ -93,6 +93,7 @@ describe("Procedure and formsValidate", () => {
     input(() => Procedure.parse(""), "input.json_syntax", "");
     const e = throwsMotcua(() => Procedure.parse("[]"), "MotcuaInputError", "input.json_shape");
     assert.match(e.vi, /cấu trúc/);
+    input(() => Procedure.parse(" ".repeat(2 << 20)), "input.too_large", "");
     arg(() => Procedure.parse(42), "argument.not_string");
     arg(() => Procedure.parse(JSON.parse(procedureJson)), "argument.not_string");
   });
@@ -103,6 +104,7 @@ describe("Procedure and formsValidate", () => {
       assert.equal(typeof formsValidate(procedure, dossierJson, TODAY).valid, "boolean");
       input(() => formsValidate(procedure, "{\"applicant\": ", TODAY), "input.json_syntax", "");
       throwsMotcua(() => formsValidate(procedure, "42", TODAY), "MotcuaInputError", "input.json_shape");
+      input(() => formsValidate(procedure, `{"x": "${"a".repeat(2 << 20)}"}`, TODAY), "input.too_large", "");
       arg(() => formsValidate(procedure, dossierJson, "2026-13-01"), "argument.date");
       arg(() => formsValidate(procedure, JSON.parse(dossierJson), TODAY), "argument.not_string");
     } finally {

@@ -62,36 +62,55 @@ export function runIdentifiers(api, vectors) {
   });
 }
 
-/** Runs every case of spec/vectors/dossiers.json; frees the procedures it parsed. */
+/**
+ * The outcome of parsing the procedure `key` of the vectors: { procedure } or, when
+ * Procedure.parse throws, { error }. Both are cached in `parsed`.
+ */
+function procedureOf(api, vectors, key, parsed) {
+  if (!parsed.has(key)) {
+    const json = vectors.procedures[key];
+    if (json === undefined) throw new Error(`no procedure "${key}" in the vectors`);
+    try {
+      parsed.set(key, { procedure: api.Procedure.parse(JSON.stringify(json)) });
+    } catch (error) {
+      parsed.set(key, { error });
+    }
+  }
+  return parsed.get(key);
+}
+
+/** Checks a thrown input error against the case: { input_error: Finding } is its result. */
+function inputError(c, e) {
+  const problems = [];
+  if (e?.name !== "MotcuaInputError") {
+    return { name: c.name, result: { thrown: String(e) }, problems: [`threw ${e}`] };
+  }
+  if (!c.input_error) problems.push(`unexpected input error ${e.code} at "${e.path}": ${e.message}`);
+  else same(problems, "input error", codePath(e.finding), c.input_error);
+  same(problems, "error fields", codePath(e), codePath(e.finding));
+  wellFormed(problems, "input_error", [e.finding], "error");
+  return { name: c.name, result: { input_error: e.finding }, problems };
+}
+
+/**
+ * Runs every case of spec/vectors/dossiers.json: Procedure.parse on the case's procedure (an
+ * input error there is the case's input error, as for forms::validate_json), then
+ * formsValidate. Frees the procedures it parsed.
+ */
 export function runDossiers(api, vectors) {
-  const procedures = new Map();
+  const parsed = new Map();
   try {
     return vectors.cases.map((c) => {
-      const problems = [];
-      const fail = (message) => ({ name: c.name, result: { thrown: message }, problems: [message] });
-      if (!procedures.has(c.procedure)) {
-        const json = vectors.procedures[c.procedure];
-        if (json === undefined) return fail(`no procedure "${c.procedure}" in the vectors`);
-        try {
-          procedures.set(c.procedure, api.Procedure.parse(JSON.stringify(json)));
-        } catch (e) {
-          return fail(`procedure "${c.procedure}" does not parse: ${e.code ?? ""} ${e.path ?? ""} ${e}`);
-        }
-      }
+      const { procedure, error } = procedureOf(api, vectors, c.procedure, parsed);
+      if (error) return inputError(c, error);
       const text = typeof c.dossier === "string" ? c.dossier : JSON.stringify(c.dossier);
-      const today = c.today ?? vectors.today;
       let result;
       try {
-        result = api.formsValidate(procedures.get(c.procedure), text, today);
+        result = api.formsValidate(procedure, text, c.today ?? vectors.today);
       } catch (e) {
-        if (e?.name !== "MotcuaInputError") return fail(`formsValidate threw ${e}`);
-        result = { input_error: e.finding };
-        if (!c.input_error) problems.push(`unexpected input error ${e.code} at "${e.path}": ${e.message}`);
-        else same(problems, "input error", codePath(e.finding), c.input_error);
-        same(problems, "error fields", codePath(e), codePath(e.finding));
-        wellFormed(problems, "input_error", [e.finding], "error");
-        return { name: c.name, result, problems };
+        return inputError(c, e);
       }
+      const problems = [];
       if (c.input_error) problems.push(`expected input error ${canonical(c.input_error)}, got a report`);
       else {
         same(problems, "valid", result.valid, c.valid);
@@ -104,6 +123,6 @@ export function runDossiers(api, vectors) {
       return { name: c.name, result, problems };
     });
   } finally {
-    for (const p of procedures.values()) p.free();
+    for (const { procedure } of parsed.values()) procedure?.free();
   }
 }

@@ -1,0 +1,49 @@
+//! Errors thrown to JavaScript.
+//!
+//! Every error motcua throws is a JavaScript `Error` that carries its finding: the own properties
+//! `code`, `severity`, `path`, `vi`, `en` and `rule` of the [`Finding`], and the finding itself
+//! as `finding`. Its `name` tells the two families apart:
+//! - `MotcuaArgumentError`: the caller passed a wrong argument (codes `argument.*`);
+//! - `MotcuaInputError`: a document could not be read (codes `input.*`, with the JSON pointer
+//!   of the offending field in `path`).
+//!
+//! The `message` is the English text; the Vietnamese one is in `vi`.
+
+use js_sys::{Object, Reflect};
+use motcua_core::{Diagnostic, Finding};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::args::ArgumentError;
+use crate::js;
+
+/// `name` of errors about the caller's arguments.
+const ARGUMENT_ERROR: &str = "MotcuaArgumentError";
+/// `name` of errors about a document that cannot be read.
+const INPUT_ERROR: &str = "MotcuaInputError";
+
+/// The value to throw for a refused argument.
+pub(crate) fn argument(error: ArgumentError) -> JsValue {
+    throwable(ARGUMENT_ERROR, &error.to_finding(""))
+}
+
+/// The value to throw for a document that cannot be read, described by `finding`.
+pub(crate) fn input(finding: &Finding) -> JsValue {
+    throwable(INPUT_ERROR, finding)
+}
+
+/// An `Error` named `name` whose message is the English text of `finding`, carrying the finding.
+fn throwable(name: &str, finding: &Finding) -> JsValue {
+    let error = js_sys::Error::new(&finding.en);
+    error.set_name(name);
+    let fields = match js::to_value(finding) {
+        Ok(fields) => fields,
+        // Serializing a Finding (strings and a unit enum) cannot fail; if it ever did, the
+        // serializer's own error is still a thrown value, never a panic.
+        Err(e) => return e,
+    };
+    Object::assign(&error, fields.unchecked_ref());
+    match Reflect::set(&error, &JsValue::from_str("finding"), &fields) {
+        Ok(_) => error.into(),
+        Err(e) => e,
+    }
+}

@@ -1,0 +1,60 @@
+//! # motcua-wasm
+//!
+//! The WebAssembly surface of motcua, for web forms in the browser and for node: the same
+//! functions as the Rust core and the C ABI, under their JavaScript names.
+//!
+//! | Rust (`motcua_core`)           | C                          | JavaScript                    |
+//! |--------------------------------|----------------------------|-------------------------------|
+//! | `ids::check`                   | `motcua_ids_check`         | `idsCheck(kind, input, today)` |
+//! | `ids::is_valid`                | `motcua_ids_is_valid`      | `idsIsValid(kind, input, today)` |
+//! | `model::Procedure::from_json`  | `motcua_procedure_parse`   | `Procedure.parse(json)`       |
+//! | `forms::validate`              | `motcua_forms_validate`    | `formsValidate(procedure, dossierJson, today)` |
+//!
+//! The crate holds no rule of its own: it checks the JavaScript arguments ([`args`]), calls the
+//! core, and hands results back as plain objects built from the core's serde types, so they
+//! are JSON-equal to what Rust, C and the CLI give. Errors are thrown as JavaScript `Error`s
+//! carrying a finding ([`error`]). The TypeScript declarations of the data types come from
+//! `spec/schema/` (generated into `types.d.ts` by `bindings-wasm/scripts/gen-types.mjs`).
+//!
+//! Build: `tests/wasm/build.sh` (cargo for `wasm32-unknown-unknown`, then `wasm-bindgen` for
+//! node and for the web into `bindings-wasm/pkg/`).
+
+#![forbid(unsafe_code)]
+
+mod args;
+mod error;
+mod forms;
+mod ids;
+mod js;
+
+use wasm_bindgen::prelude::*;
+
+pub use forms::{forms_validate, Procedure};
+pub use ids::{ids_check, ids_is_valid};
+
+/// TypeScript declarations of the data types (IdKind, IdCheck, Finding, Report, ...),
+/// generated from `spec/schema/`; `tests/wasm/run.sh` fails when they are stale.
+#[wasm_bindgen(typescript_custom_section)]
+const DATA_TYPES: &str = include_str!("types.d.ts");
+
+/// TypeScript declaration of the errors thrown (see [`error`]).
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TYPE: &str = r#"
+/**
+ * What every function of motcua throws: a JavaScript `Error` carrying its finding.
+ * `name` is "MotcuaArgumentError" for a wrong argument (codes `argument.*`) or
+ * "MotcuaInputError" for a document that cannot be read (codes `input.*`, `path` is the JSON
+ * pointer of the offending field). `message` is the English text; `vi` the Vietnamese one.
+ */
+export interface MotcuaError extends Error, Finding {
+  name: "MotcuaArgumentError" | "MotcuaInputError";
+  /** The finding this error carries, as a plain object. */
+  finding: Finding;
+}
+"#;
+
+/// The version of motcua, as in its `Cargo.toml` (semantic versioning).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
