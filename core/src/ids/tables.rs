@@ -9,39 +9,21 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-/// The table files, compiled in: (file name, text).
-const FILES: [(&str, &str); 6] = [
-    (
-        "personal-id-provinces.json",
-        include_str!("../../../spec/tables/personal-id-provinces.json"),
-    ),
-    (
-        "mobile-prefixes.json",
-        include_str!("../../../spec/tables/mobile-prefixes.json"),
-    ),
-    (
-        "mobile-11-digit-conversion.json",
-        include_str!("../../../spec/tables/mobile-11-digit-conversion.json"),
-    ),
-    (
-        "landline-area-codes.json",
-        include_str!("../../../spec/tables/landline-area-codes.json"),
-    ),
-    (
-        "agency-groups.json",
-        include_str!("../../../spec/tables/agency-groups.json"),
-    ),
-    (
-        "agency-level1.json",
-        include_str!("../../../spec/tables/agency-level1.json"),
-    ),
-];
-const PROVINCES: usize = 0;
-const MOBILE: usize = 1;
-const OLD_MOBILE: usize = 2;
-const LANDLINE: usize = 3;
-const GROUPS: usize = 4;
-const LEVEL1: usize = 5;
+/// A table file compiled in: (file name, text).
+type Source = (&'static str, &'static str);
+
+macro_rules! table {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../../spec/tables/", $name)))
+    };
+}
+
+const PROVINCES: Source = table!("personal-id-provinces.json");
+const MOBILE: Source = table!("mobile-prefixes.json");
+const OLD_MOBILE: Source = table!("mobile-11-digit-conversion.json");
+const LANDLINE: Source = table!("landline-area-codes.json");
+const GROUPS: Source = table!("agency-groups.json");
+const LEVEL1: Source = table!("agency-level1.json");
 
 /// Every table file: what it is, where it comes from and when it was read, and its entries.
 #[derive(Deserialize)]
@@ -57,9 +39,8 @@ struct TableFile<T> {
     entries: Vec<T>,
 }
 
-/// The entries of table `index` of [`FILES`].
-fn load<T: serde::de::DeserializeOwned>(index: usize) -> Vec<T> {
-    let (name, text) = FILES[index];
+/// The entries of a table.
+fn load<T: serde::de::DeserializeOwned>((name, text): Source) -> Vec<T> {
     // The files are compiled in and checked by the unit tests below: a broken table cannot be
     // released, so a failure here is a build defect, not bad input.
     serde_json::from_str::<TableFile<T>>(text)
@@ -67,13 +48,13 @@ fn load<T: serde::de::DeserializeOwned>(index: usize) -> Vec<T> {
         .entries
 }
 
-/// Table `index` of [`FILES`] as a map, each entry giving its key and value through `pair`.
-fn keyed<T, K, V>(index: usize, pair: impl Fn(T) -> (K, V)) -> HashMap<K, V>
+/// A table as a map, each entry giving its key and value through `pair`.
+fn keyed<T, K, V>(source: Source, pair: impl Fn(T) -> (K, V)) -> HashMap<K, V>
 where
     T: serde::de::DeserializeOwned,
     K: Eq + core::hash::Hash,
 {
-    load::<T>(index).into_iter().map(pair).collect()
+    load::<T>(source).into_iter().map(pair).collect()
 }
 
 #[derive(Deserialize)]
@@ -195,22 +176,22 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    /// The codes of table `index`, checked to be unique.
+    /// The codes of a table, checked to be unique.
     fn unique_codes<T: serde::de::DeserializeOwned>(
-        index: usize,
+        source: Source,
         code: impl Fn(&T) -> String,
     ) -> Vec<String> {
-        let codes: Vec<String> = load::<T>(index).iter().map(code).collect();
+        let codes: Vec<String> = load::<T>(source).iter().map(code).collect();
         let mut seen = HashSet::new();
         for c in &codes {
-            assert!(seen.insert(c), "duplicate code {c} in {}", FILES[index].0);
+            assert!(seen.insert(c), "duplicate code {c} in {}", source.0);
         }
         codes
     }
 
     #[test]
     fn every_table_names_its_source_and_date() {
-        for (name, text) in FILES {
+        for (name, text) in [PROVINCES, MOBILE, OLD_MOBILE, LANDLINE, GROUPS, LEVEL1] {
             let file: TableFile<serde_json::Value> =
                 serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert!(!file.source.trim().is_empty(), "{name} has no source");
