@@ -18,11 +18,11 @@ pub struct Procedure {
 
 #[wasm_bindgen]
 impl Procedure {
-    /// Reads a procedure from its JSON text (see the `Procedure` JSON Schema in spec/schema/).
+    /// Reads a procedure from its JSON text, a `ProcedureJson` document.
     ///
     /// Throws a `MotcuaInputError` (see `MotcuaError`) when the text is not JSON, does not have
-    /// the shape of a procedure (`path` names the field) or is too large; a
-    /// `MotcuaArgumentError` when `json` is not a string.
+    /// the shape of a procedure, or cannot be applied (codes `model.*`), with `path` naming the
+    /// field, or when it is too large; a `MotcuaArgumentError` when `json` is not a string.
     pub fn parse(
         #[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue,
     ) -> Result<Procedure, JsValue> {
@@ -33,7 +33,7 @@ impl Procedure {
     }
 }
 
-/// Validates the dossier in `dossierJson` against `procedure` on the date `today`
+/// Validates the dossier in `dossierJson` (a `Dossier` document) against `procedure` on the date `today`
 /// ("YYYY-MM-DD") and returns every finding; the dossier is valid when `report.valid` is true.
 ///
 /// Throws a `MotcuaInputError` (see `MotcuaError`) when the dossier text cannot be read as a

@@ -19,5 +19,6 @@ tests/wasm/size.sh
 step "tsc --noEmit --strict"
 bindings-wasm/node_modules/.bin/tsc -p tests/wasm --noEmit --strict
 
-step "node: vectors and errors, then the browser"
-node --test tests/wasm/vectors.test.mjs tests/wasm/errors.test.mjs tests/wasm/browser.test.mjs
+step "node: vectors, errors, mutated inputs, then the browser"
+node --test tests/wasm/vectors.test.mjs tests/wasm/errors.test.mjs tests/wasm/robustness.test.mjs \
+  tests/wasm/browser.test.mjs
