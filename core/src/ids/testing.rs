@@ -34,14 +34,21 @@ pub(crate) fn warning_codes(kind: IdKind, input: &str) -> Vec<String> {
         .collect()
 }
 
-/// `check` and `is_valid` agree on `input`, and a check is valid exactly when it has no error and
-/// then has a normalized form and info.
+/// `check` and `is_valid` agree on `input`; a check is valid exactly when it has no error, and
+/// then has a normalized form and info; the normalized form is valid and normalizes to itself.
 pub(crate) fn agrees(kind: IdKind, input: &str) -> Result<(), TestCaseError> {
     let c = check(kind, input, today());
     prop_assert_eq!(c.valid, is_valid(kind, input, today()));
     prop_assert_eq!(c.valid, c.errors.is_empty());
-    prop_assert_eq!(c.valid, c.normalized.is_some());
     prop_assert_eq!(c.valid, c.info.is_some());
+    if let Some(normalized) = &c.normalized {
+        prop_assert!(c.valid);
+        let again = check(kind, normalized, today());
+        prop_assert_eq!(again.normalized.as_ref(), Some(normalized));
+        prop_assert_eq!(again.info, c.info);
+    } else {
+        prop_assert!(!c.valid);
+    }
     Ok(())
 }
 
