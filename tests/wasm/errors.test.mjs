@@ -2,9 +2,12 @@
 // never a trap: after each error the module keeps answering.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { motcua, vectors } from "./load.mjs";
+import { motcua, root, vectors } from "./load.mjs";
 
 const { idsCheck, idsIsValid, formsValidate, Procedure, version } = motcua;
 const TODAY = "2026-11-23";
@@ -122,6 +125,9 @@ describe("Procedure and formsValidate", () => {
   });
 });
 
-test("version is the package's semantic version", () => {
+test("version is the package's semantic version, and the package's entry point loads", () => {
   assert.match(version(), /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
+  const pkg = join(root, "bindings-wasm", "pkg");
+  assert.equal(JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).version, version());
+  assert.equal(createRequire(import.meta.url)(pkg).version(), version());
 });
