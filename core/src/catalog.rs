@@ -14,7 +14,10 @@ use crate::finding::Severity;
 
 /// The catalog's source files, compiled in: (file name, text).
 pub const SOURCES: &[(&str, &str)] = &[
-    ("argument.json", include_str!("../../spec/findings/argument.json")),
+    (
+        "argument.json",
+        include_str!("../../spec/findings/argument.json"),
+    ),
     ("ids.json", include_str!("../../spec/findings/ids.json")),
     ("input.json", include_str!("../../spec/findings/input.json")),
     ("model.json", include_str!("../../spec/findings/model.json")),
