@@ -61,9 +61,10 @@ typedef enum MotcuaStatus {
   MOTCUA_STATUS_INVALID_ARGUMENT = 3,
   /**
    * A JSON document (a procedure or a dossier) could not be read. The function's JSON output
-   * holds `{"input_error": <finding>}`, the finding naming the code (`input.json_syntax`,
-   * `input.json_shape`, `input.too_large`), the JSON pointer of the offending field and the
-   * messages in Vietnamese and English. No handle was written.
+   * holds `{"input_error": <finding>}`: the finding's code (`input.json_syntax`,
+   * `input.json_shape`, `input.too_large`, or a `model.*` code for a procedure that cannot be
+   * applied), the JSON pointer of the offending field, and the messages in Vietnamese and
+   * English. No handle was written.
    */
   MOTCUA_STATUS_INVALID_INPUT = 4,
   /**

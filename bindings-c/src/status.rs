@@ -20,9 +20,10 @@ pub enum MotcuaStatus {
     /// length larger than `PTRDIFF_MAX`. Nothing was written.
     InvalidArgument = 3,
     /// A JSON document (a procedure or a dossier) could not be read. The function's JSON output
-    /// holds `{"input_error": <finding>}`, the finding naming the code (`input.json_syntax`,
-    /// `input.json_shape`, `input.too_large`), the JSON pointer of the offending field and the
-    /// messages in Vietnamese and English. No handle was written.
+    /// holds `{"input_error": <finding>}`: the finding's code (`input.json_syntax`,
+    /// `input.json_shape`, `input.too_large`, or a `model.*` code for a procedure that cannot be
+    /// applied), the JSON pointer of the offending field, and the messages in Vietnamese and
+    /// English. No handle was written.
     InvalidInput = 4,
     /// motcua hit an internal error (a Rust panic) and stopped it at the C boundary. Nothing was
     /// written. This is a bug in motcua: please report it with the input that caused it.

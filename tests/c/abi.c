@@ -1,0 +1,356 @@
+/*
+ * The contract of the C ABI itself: NULL arguments, invalid UTF-8, out-of-range kinds and
+ * impossible dates are refused with their status and leave every output untouched; JSON input
+ * errors come back as INVALID_INPUT with the finding; the procedure handle can be parsed once,
+ * used many times (also from several threads at once) and freed; the free functions accept NULL.
+ *
+ * A procedure and a dossier to work with are taken from the first case of dossiers.json that
+ * expects a report.
+ *
+ * Usage: abi SPEC_VECTORS_DIR
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                                           \
+  do {                                                                                        \
+    checks++;                                                                                 \
+    if (!(cond)) {                                                                            \
+      fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                         \
+      failures++;                                                                             \
+    }                                                                                         \
+  } while (0)
+
+/* Outputs start out pointing here: a call that must not write leaves them so. */
+static char untouched_byte;
+static char *const UNTOUCHED = &untouched_byte;
+static MotcuaProcedure *const UNTOUCHED_HANDLE = (MotcuaProcedure *)&untouched_byte;
+
+static const MotcuaDate TODAY = {2026, 11, 23};
+
+#define TEXT(s) (const uint8_t *)(s), strlen(s)
+
+/* Whether the JSON text `result` holds {"input_error": {"code": code, ...}}. */
+static bool is_input_error(const char *result, const char *code) {
+  char err[128];
+  json *r = json_parse(result, strlen(result), err, sizeof err);
+  const json *finding = json_get(r, "input_error");
+  bool ok = json_is_string(json_get(finding, "code"), code) &&
+            json_get(finding, "path") != NULL && json_get(finding, "vi") != NULL &&
+            json_get(finding, "en") != NULL;
+  json_free(r);
+  return ok;
+}
+
+static void test_version(void) {
+  char expected[64];
+  snprintf(expected, sizeof expected, "%d.%d.%d", MOTCUA_VERSION_MAJOR, MOTCUA_VERSION_MINOR,
+           MOTCUA_VERSION_PATCH);
+  const char *v = motcua_version();
+  CHECK(v != NULL && strcmp(v, expected) == 0);
+}
+
+static void test_ids_arguments(void) {
+  char *out = UNTOUCHED;
+  bool valid = true;
+  const MotcuaIdKind kind = MOTCUA_ID_KIND_TAX_CODE;
+
+  /* NULL pointers, even with a zero length. */
+  CHECK(motcua_ids_check(kind, NULL, 0, TODAY, &out) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_ids_check(kind, NULL, 10, TODAY, &out) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_ids_check(kind, TEXT("0100109106"), TODAY, NULL) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_ids_is_valid(kind, NULL, 0, TODAY, &valid) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_ids_is_valid(kind, TEXT("0100109106"), TODAY, NULL) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+
+  /* Invalid UTF-8: a lone continuation byte, an overlong encoding, a truncated sequence, a
+   * UTF-16 surrogate encoded in UTF-8. */
+  const char *bad_utf8[] = {"\x80", "\xC0\xAF", "01001\xE1\xBA", "\xED\xA0\x80"};
+  for (size_t i = 0; i < sizeof bad_utf8 / sizeof bad_utf8[0]; i++) {
+    CHECK(motcua_ids_check(kind, TEXT(bad_utf8[i]), TODAY, &out) == MOTCUA_STATUS_INVALID_UTF8);
+    CHECK(motcua_ids_is_valid(kind, TEXT(bad_utf8[i]), TODAY, &valid) ==
+          MOTCUA_STATUS_INVALID_UTF8);
+  }
+
+  /* Kinds outside the MOTCUA_ID_KIND_* constants. */
+  const MotcuaIdKind bad_kinds[] = {7, 8, 255, 0x7FFFFFFF, 0xFFFFFFFF};
+  for (size_t i = 0; i < sizeof bad_kinds / sizeof bad_kinds[0]; i++) {
+    CHECK(motcua_ids_check(bad_kinds[i], TEXT("0100109106"), TODAY, &out) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+    CHECK(motcua_ids_is_valid(bad_kinds[i], TEXT("0100109106"), TODAY, &valid) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+  }
+
+  /* Dates that do not exist, or lie outside years 1-9999. */
+  const MotcuaDate bad_dates[] = {
+      {2023, 2, 29}, {2100, 2, 29}, {2026, 13, 1}, {2026, 0, 1}, {2026, 4, 31},
+      {2026, 1, 0},  {2026, 1, 32}, {0, 1, 1},     {-1, 1, 1},   {10000, 1, 1},
+  };
+  for (size_t i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; i++) {
+    CHECK(motcua_ids_check(kind, TEXT("0100109106"), bad_dates[i], &out) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+    CHECK(motcua_ids_is_valid(kind, TEXT("0100109106"), bad_dates[i], &valid) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+  }
+  /* Nothing above wrote an output. */
+  CHECK(out == UNTOUCHED);
+  CHECK(valid == true);
+
+  /* The edges that do exist. */
+  const MotcuaDate good_dates[] = {{2024, 2, 29}, {2000, 2, 29}, {1, 1, 1}, {9999, 12, 31}};
+  for (size_t i = 0; i < sizeof good_dates / sizeof good_dates[0]; i++) {
+    char *json_out = NULL;
+    CHECK(motcua_ids_check(kind, TEXT("0100109106"), good_dates[i], &json_out) ==
+          MOTCUA_STATUS_OK);
+    CHECK(json_out != NULL);
+    motcua_string_free(json_out);
+  }
+
+  /* Every kind answers, and an empty input (a valid pointer to zero bytes) is not valid. */
+  for (MotcuaIdKind k = MOTCUA_ID_KIND_PERSONAL_ID; k <= MOTCUA_ID_KIND_PHONE; k++) {
+    char *json_out = NULL;
+    CHECK(motcua_ids_check(k, (const uint8_t *)"", 0, TODAY, &json_out) == MOTCUA_STATUS_OK);
+    char err[128];
+    json *r = json_out ? json_parse(json_out, strlen(json_out), err, sizeof err) : NULL;
+    const json *v = json_get(r, "valid");
+    CHECK(v != NULL && v->type == JSON_BOOL && !v->boolean);
+    CHECK(json_count(json_get(r, "errors")) > 0);
+    json_free(r);
+    motcua_string_free(json_out);
+    bool empty_valid = true;
+    CHECK(motcua_ids_is_valid(k, (const uint8_t *)"", 0, TODAY, &empty_valid) ==
+          MOTCUA_STATUS_OK);
+    CHECK(!empty_valid);
+  }
+
+  /* Text with NUL bytes inside is measured by its length, not its terminator. */
+  char *nul_out = NULL;
+  CHECK(motcua_ids_check(kind, (const uint8_t *)"0100\0" "109106", 11, TODAY, &nul_out) ==
+        MOTCUA_STATUS_OK);
+  CHECK(nul_out != NULL && strstr(nul_out, "\\u0000") != NULL);
+  motcua_string_free(nul_out);
+
+  motcua_string_free(NULL);
+}
+
+/* A procedure and a dossier from the vectors: the first case that expects a report. */
+typedef struct sample {
+  const char *procedure;
+  size_t procedure_len;
+  const char *dossier;
+  size_t dossier_len;
+} sample;
+
+static bool find_sample(const json *doc, sample *s) {
+  const json *cases = json_get(doc, "cases");
+  for (const json *c = cases != NULL ? cases->child : NULL; c != NULL; c = c->next) {
+    const json *dossier = json_get(c, "dossier");
+    const json *key = json_get(c, "procedure");
+    const json *procedure = key != NULL && key->type == JSON_STRING
+                                ? json_get(json_get(doc, "procedures"), key->str)
+                                : NULL;
+    if (json_get(c, "input_error") == NULL && dossier != NULL && dossier->type == JSON_OBJECT &&
+        procedure != NULL) {
+      *s = (sample){procedure->raw, procedure->raw_len, dossier->raw, dossier->raw_len};
+      return true;
+    }
+  }
+  return false;
+}
+
+typedef struct shared_use {
+  const MotcuaProcedure *procedure;
+  const sample *s;
+  const char *expected;
+  int mismatches;
+} shared_use;
+
+static void *validate_many(void *arg) {
+  shared_use *u = arg;
+  for (int i = 0; i < 25; i++) {
+    char *out = NULL;
+    MotcuaStatus st = motcua_forms_validate(u->procedure, (const uint8_t *)u->s->dossier,
+                                            u->s->dossier_len, TODAY, &out);
+    if (st != MOTCUA_STATUS_OK || out == NULL || strcmp(out, u->expected) != 0) {
+      u->mismatches++;
+    }
+    motcua_string_free(out);
+  }
+  return NULL;
+}
+
+static void test_procedure_lifecycle(const sample *s) {
+  const uint8_t *pj = (const uint8_t *)s->procedure;
+  const uint8_t *dj = (const uint8_t *)s->dossier;
+  MotcuaProcedure *procedure = UNTOUCHED_HANDLE;
+  char *error = UNTOUCHED;
+
+  /* Refusals write nothing. */
+  CHECK(motcua_procedure_parse(NULL, 0, &procedure, &error) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_procedure_parse(pj, s->procedure_len, NULL, &error) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_procedure_parse(pj, s->procedure_len, &procedure, NULL) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_procedure_parse(TEXT("{\"name\": \"\xFF\"}"), &procedure, &error) ==
+        MOTCUA_STATUS_INVALID_UTF8);
+  CHECK(procedure == UNTOUCHED_HANDLE && error == UNTOUCHED);
+
+  /* Unreadable JSON: INVALID_INPUT, the finding in the error output, no handle. */
+  CHECK(motcua_procedure_parse(TEXT("{\"code\": "), &procedure, &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  CHECK(procedure == UNTOUCHED_HANDLE);
+  CHECK(error != UNTOUCHED && is_input_error(error, "input.json_syntax"));
+  if (error != UNTOUCHED) {
+    motcua_string_free(error);
+  }
+  error = UNTOUCHED;
+  CHECK(motcua_procedure_parse(TEXT("[1, 2, 3]"), &procedure, &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  CHECK(procedure == UNTOUCHED_HANDLE);
+  CHECK(error != UNTOUCHED && is_input_error(error, "input.json_shape"));
+  if (error != UNTOUCHED) {
+    motcua_string_free(error);
+  }
+  error = UNTOUCHED;
+
+  /* Parse once; the error output stays untouched on success. */
+  CHECK(motcua_procedure_parse(pj, s->procedure_len, &procedure, &error) == MOTCUA_STATUS_OK);
+  CHECK(procedure != UNTOUCHED_HANDLE && procedure != NULL && error == UNTOUCHED);
+  if (procedure == UNTOUCHED_HANDLE || procedure == NULL) {
+    return;
+  }
+
+  /* Validate many times: always the same report. */
+  char *first = NULL;
+  CHECK(motcua_forms_validate(procedure, dj, s->dossier_len, TODAY, &first) == MOTCUA_STATUS_OK);
+  CHECK(first != NULL);
+  if (first == NULL) {
+    motcua_procedure_free(procedure);
+    return;
+  }
+  for (int i = 0; i < 50; i++) {
+    char *again = NULL;
+    CHECK(motcua_forms_validate(procedure, dj, s->dossier_len, TODAY, &again) ==
+          MOTCUA_STATUS_OK);
+    CHECK(again != NULL && strcmp(again, first) == 0);
+    motcua_string_free(again);
+  }
+
+  /* ... and from several threads at once, on the same handle. */
+  pthread_t threads[4];
+  shared_use uses[4];
+  for (int t = 0; t < 4; t++) {
+    uses[t] = (shared_use){procedure, s, first, 0};
+    CHECK(pthread_create(&threads[t], NULL, validate_many, &uses[t]) == 0);
+  }
+  for (int t = 0; t < 4; t++) {
+    CHECK(pthread_join(threads[t], NULL) == 0);
+    CHECK(uses[t].mismatches == 0);
+  }
+
+  /* The one-shot call agrees. */
+  char *once = NULL;
+  CHECK(motcua_forms_validate_json(dj, s->dossier_len, pj, s->procedure_len, TODAY, &once) ==
+        MOTCUA_STATUS_OK);
+  CHECK(once != NULL && strcmp(once, first) == 0);
+  motcua_string_free(once);
+
+  /* Refusals of validate write nothing. */
+  char *out = UNTOUCHED;
+  CHECK(motcua_forms_validate(NULL, dj, s->dossier_len, TODAY, &out) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_forms_validate(procedure, NULL, 0, TODAY, &out) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_forms_validate(procedure, dj, s->dossier_len, TODAY, NULL) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_forms_validate(procedure, TEXT("{\"a\": \"\xC3\x28\"}"), TODAY, &out) ==
+        MOTCUA_STATUS_INVALID_UTF8);
+  const MotcuaDate feb30 = {2026, 2, 30};
+  CHECK(motcua_forms_validate(procedure, dj, s->dossier_len, feb30, &out) ==
+        MOTCUA_STATUS_INVALID_ARGUMENT);
+  CHECK(motcua_forms_validate_json(NULL, 0, pj, s->procedure_len, TODAY, &out) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_forms_validate_json(dj, s->dossier_len, NULL, 0, TODAY, &out) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_forms_validate_json(dj, s->dossier_len, pj, s->procedure_len, TODAY, NULL) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_forms_validate_json(dj, s->dossier_len, pj, s->procedure_len, feb30, &out) ==
+        MOTCUA_STATUS_INVALID_ARGUMENT);
+  CHECK(out == UNTOUCHED);
+
+  /* An unreadable dossier: INVALID_INPUT with the finding in the output. */
+  CHECK(motcua_forms_validate(procedure, TEXT("not json"), TODAY, &out) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  CHECK(out != UNTOUCHED && is_input_error(out, "input.json_syntax"));
+  if (out != UNTOUCHED) {
+    motcua_string_free(out);
+  }
+  out = UNTOUCHED;
+  CHECK(motcua_forms_validate_json(dj, s->dossier_len, TEXT("{"), TODAY, &out) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  CHECK(out != UNTOUCHED && is_input_error(out, "input.json_syntax"));
+  if (out != UNTOUCHED) {
+    motcua_string_free(out);
+  }
+
+  /* An oversized dossier is refused by its size, before any parsing (no unbounded allocation). */
+  size_t huge_len = (size_t)8 << 20;
+  char *huge = malloc(huge_len);
+  CHECK(huge != NULL);
+  if (huge != NULL) {
+    memset(huge, '[', huge_len);
+    out = UNTOUCHED;
+    CHECK(motcua_forms_validate(procedure, (const uint8_t *)huge, huge_len, TODAY, &out) ==
+          MOTCUA_STATUS_INVALID_INPUT);
+    CHECK(out != UNTOUCHED && is_input_error(out, "input.too_large"));
+    if (out != UNTOUCHED) {
+      motcua_string_free(out);
+    }
+    MotcuaProcedure *huge_procedure = UNTOUCHED_HANDLE;
+    error = UNTOUCHED;
+    CHECK(motcua_procedure_parse((const uint8_t *)huge, huge_len, &huge_procedure, &error) ==
+          MOTCUA_STATUS_INVALID_INPUT);
+    CHECK(huge_procedure == UNTOUCHED_HANDLE);
+    CHECK(error != UNTOUCHED && is_input_error(error, "input.too_large"));
+    if (error != UNTOUCHED) {
+      motcua_string_free(error);
+    }
+    free(huge);
+  }
+
+  motcua_string_free(first);
+  motcua_procedure_free(procedure);
+  motcua_procedure_free(NULL);
+}
+
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s SPEC_VECTORS_DIR\n", argv[0]);
+    return 2;
+  }
+  test_version();
+  test_ids_arguments();
+
+  char path[4096];
+  snprintf(path, sizeof path, "%s/dossiers.json", argv[1]);
+  char *text = NULL;
+  json *doc = load_json(path, &text);
+  sample s;
+  if (find_sample(doc, &s)) {
+    test_procedure_lifecycle(&s);
+  } else {
+    fprintf(stderr, "FAIL %s has no case with a report to borrow a procedure from\n", path);
+    failures++;
+  }
+  json_free(doc);
+  free(text);
+
+  printf("C ABI contract: %d checks, %d failed\n", checks, failures);
+  return failures == 0 ? 0 : 1;
+}

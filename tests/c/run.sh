@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The C surface: builds libmotcua, compiles the C tests against the generated header and the
+# static library with -Wall -Wextra -Werror, runs them on spec/vectors/, then runs them again
+# under valgrind, which must report no error and no leak.
+#
+#   vectors  every case of identifiers.json and dossiers.json through the C ABI; writes
+#            c-identifiers.jsonl and c-dossiers.jsonl when MOTCUA_SURFACE_OUT is set
+#   abi      the ABI contract: NULL arguments, invalid UTF-8, impossible dates, input errors,
+#            the procedure handle's lifecycle (also shared between threads)
+#
+# MOTCUA_VECTORS names another vector directory (default spec/vectors), for trying new cases.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+vectors="${MOTCUA_VECTORS:-spec/vectors}"
+build="$target/c-tests"
+mkdir -p "$build"
+
+cargo build --quiet -p motcua-c
+lib="$target/debug/libmotcua.a"
+
+cflags=(-std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes -g -O1
+  -Ibindings-c/include -pthread)
+# What the Rust standard library needs from the system when linked statically.
+libs=(-lpthread -ldl -lm -lgcc_s -lc)
+for prog in vectors abi; do
+  gcc "${cflags[@]}" -o "$build/$prog" "tests/c/$prog.c" tests/c/common.c tests/c/json.c \
+    "$lib" "${libs[@]}"
+done
+
+# The header must also compile as C++ (it promises extern "C" linkage there).
+printf '#include "motcua.h"\nint main() { return motcua_version() == nullptr; }\n' |
+  g++ -std=c++11 -Wall -Wextra -Werror -Ibindings-c/include -o "$build/cxx" -x c++ - -x none \
+    "$lib" "${libs[@]}"
+"$build/cxx"
+
+"$build/vectors" "$vectors"
+"$build/abi" "$vectors"
+
+# Default leak kinds (definite and possible are errors); --num-callers deep enough for the
+# suppression of the static tables (tests/c/valgrind.supp) to see their initializer.
+valgrind=(valgrind --quiet --error-exitcode=1 --leak-check=full --num-callers=64
+  --suppressions=tests/c/valgrind.supp)
+# Under valgrind the result files are not rewritten: the first run wrote them.
+MOTCUA_SURFACE_OUT= "${valgrind[@]}" "$build/vectors" "$vectors"
+"${valgrind[@]}" "$build/abi" "$vectors"
+echo "C surface: passed, valgrind clean"
