@@ -39,7 +39,11 @@ fn tax_code(c: &mut Criterion) {
         b.iter(|| {
             TAX_CODES
                 .iter()
-                .map(|s| ids::check(IdKind::TaxCode, black_box(s), TODAY).errors.len())
+                .map(|s| {
+                    ids::check(IdKind::TaxCode, black_box(s), TODAY)
+                        .errors
+                        .len()
+                })
                 .sum::<usize>()
         })
     });
@@ -57,7 +61,9 @@ fn every_kind(c: &mut Criterion) {
     ];
     let mut g = c.benchmark_group("is_valid");
     for (kind, input) in samples {
-        g.bench_function(kind.as_str(), |b| b.iter(|| ids::is_valid(kind, black_box(input), TODAY)));
+        g.bench_function(kind.as_str(), |b| {
+            b.iter(|| ids::is_valid(kind, black_box(input), TODAY))
+        });
     }
     g.finish();
 }

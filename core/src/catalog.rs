@@ -123,18 +123,18 @@ pub fn render(template: &str, args: &[(&'static str, String)]) -> String {
 mod tests {
     use super::*;
 
-/// Placeholder names used in `template`, in order of appearance.
-fn placeholders(template: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        names.push(&after[..close]);
-        rest = &after[close + 1..];
+    /// Placeholder names used in `template`, in order of appearance.
+    fn placeholders(template: &str) -> Vec<&str> {
+        let mut names = Vec::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            names.push(&after[..close]);
+            rest = &after[close + 1..];
+        }
+        names
     }
-    names
-}
 
     #[test]
     fn catalog_parses_without_duplicates() {
@@ -155,17 +155,28 @@ fn placeholders(template: &str) -> Vec<&str> {
             assert!(
                 !area.is_empty()
                     && !reason.is_empty()
-                    && e.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.'),
+                    && e.code.bytes().all(|b| b.is_ascii_lowercase()
+                        || b.is_ascii_digit()
+                        || b == b'_'
+                        || b == b'.'),
                 "code {} is not area.reason in snake_case",
                 e.code
             );
             assert!(!e.rule.trim().is_empty(), "{} has no rule", e.code);
-            assert!(!e.vi.trim().is_empty() && !e.en.trim().is_empty(), "{} lacks a message", e.code);
+            assert!(
+                !e.vi.trim().is_empty() && !e.en.trim().is_empty(),
+                "{} lacks a message",
+                e.code
+            );
             let mut vi = placeholders(&e.vi);
             let mut en = placeholders(&e.en);
             vi.sort_unstable();
             en.sort_unstable();
-            assert_eq!(vi, en, "{}: Vietnamese and English placeholders differ", e.code);
+            assert_eq!(
+                vi, en,
+                "{}: Vietnamese and English placeholders differ",
+                e.code
+            );
         }
     }
 

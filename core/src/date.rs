@@ -67,7 +67,11 @@ impl Date {
     /// Days since 1970-01-01 (negative before it).
     pub const fn to_days(self) -> i64 {
         // Howard Hinnant's days_from_civil.
-        let y = if self.month <= 2 { self.year - 1 } else { self.year } as i64;
+        let y = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        } as i64;
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let yoe = y - era * 400;
         let m = self.month as i64;

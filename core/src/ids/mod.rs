@@ -18,7 +18,10 @@
 //! `T::parse(input, today)` applies them all. The readings chosen where the rules are
 //! unconfirmed are written down in `spec/identifiers.md`.
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 mod agency_code;
 mod digits;
