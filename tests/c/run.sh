@@ -22,8 +22,9 @@ lib="$target/debug/libmotcua.a"
 
 cflags=(-std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes -g -O1
   -Ibindings-c/include -pthread)
-# What the Rust standard library needs from the system when linked statically.
-libs=(-lpthread -ldl -lm -lgcc_s -lc)
+# What the Rust standard library needs from the system when linked statically
+# (`cargo rustc -p motcua-c --lib -- --print native-static-libs`).
+libs=(-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc)
 for prog in vectors abi; do
   gcc "${cflags[@]}" -o "$build/$prog" "tests/c/$prog.c" tests/c/common.c tests/c/json.c \
     "$lib" "${libs[@]}"
