@@ -72,4 +72,27 @@ mod tests {
             "update MOTCUA_VERSION_* and run scripts/check-header --write"
         );
     }
+
+    /// Every export's body is one call of `boundary`, so no panic can reach C.
+    #[test]
+    fn every_export_runs_inside_the_panic_boundary() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut exports = Vec::new();
+        for entry in std::fs::read_dir(src).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("extern \"C\" fn ") {
+                let rest = &text[at + "extern \"C\" fn ".len()..];
+                let name = &rest[..rest.find('(').unwrap()];
+                let body = rest[rest.find('{').unwrap() + 1..].trim_start();
+                assert!(
+                    body.starts_with("boundary(||"),
+                    "{}: {name} must run its whole body inside boundary()",
+                    path.display()
+                );
+                exports.push(name.to_owned());
+            }
+        }
+        assert!(exports.len() >= 8, "exports found: {exports:?}");
+    }
 }
