@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The C surface: builds libmotcua, compiles the C tests against the generated header and the
-# static library with -Wall -Wextra -Werror, runs them on spec/vectors/, then runs them again
-# under valgrind, which must report no error and no leak.
+# static library with -Wall -Wextra -Werror, runs them on spec/vectors/, then again with the
+# sanitizers, then under valgrind, which must report no error and no leak.
 #
 #   vectors  every case of identifiers.json and dossiers.json through the C ABI; writes
 #            c-identifiers.jsonl and c-dossiers.jsonl when MOTCUA_SURFACE_OUT is set
@@ -25,9 +25,14 @@ cflags=(-std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes -
 # What the Rust standard library needs from the system when linked statically
 # (`cargo rustc -p motcua-c --lib -- --print native-static-libs`).
 libs=(-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc)
+# Each program twice: plain (run as is and under valgrind) and with AddressSanitizer, UBSan and
+# LeakSanitizer on the C side.
+sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 for prog in vectors abi; do
   gcc "${cflags[@]}" -o "$build/$prog" "tests/c/$prog.c" tests/c/common.c tests/c/json.c \
     "$lib" "${libs[@]}"
+  gcc "${cflags[@]}" "${sanitize[@]}" -o "$build/$prog-asan" "tests/c/$prog.c" tests/c/common.c \
+    tests/c/json.c "$lib" "${libs[@]}"
 done
 
 # The header must also compile as C++ (it promises extern "C" linkage there).
@@ -39,11 +44,14 @@ printf '#include "motcua.h"\nint main() { return motcua_version() == nullptr; }\
 "$build/vectors" "$vectors"
 "$build/abi" "$vectors"
 
+# The result files are written by the first run only.
+MOTCUA_SURFACE_OUT= "$build/vectors-asan" "$vectors"
+"$build/abi-asan" "$vectors"
+
 # Default leak kinds (definite and possible are errors); --num-callers deep enough for the
 # suppression of the static tables (tests/c/valgrind.supp) to see their initializer.
 valgrind=(valgrind --quiet --error-exitcode=1 --leak-check=full --num-callers=64
   --suppressions=tests/c/valgrind.supp)
-# Under valgrind the result files are not rewritten: the first run wrote them.
 MOTCUA_SURFACE_OUT= "${valgrind[@]}" "$build/vectors" "$vectors"
 "${valgrind[@]}" "$build/abi" "$vectors"
-echo "C surface: passed, valgrind clean"
+echo "C surface: passed, also under ASan/UBSan and valgrind"
