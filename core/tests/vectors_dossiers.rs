@@ -2,6 +2,8 @@
 //! `forms::validate_json`, checks that every `forms.*`, `dossier.*` and `model.*` code of the
 //! catalog is exercised, and writes `rust-dossiers.jsonl` under `MOTCUA_SURFACE_OUT` when set.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -151,21 +153,11 @@ fn dossier_vectors() {
                     )
                     .ok();
                 }
-                for f in report.errors.iter().chain(&report.warnings) {
-                    if f.vi.is_empty()
-                        || f.en.is_empty()
-                        || f.rule.is_empty()
-                        || f.vi.contains('{')
-                        || f.en.contains('{')
-                    {
-                        writeln!(
-                            failures,
-                            "{}: finding {} is not fully rendered",
-                            name, f.code
-                        )
-                        .ok();
-                    }
-                }
+                common::check_rendered(
+                    &name,
+                    report.errors.iter().chain(&report.warnings),
+                    &mut failures,
+                );
             }
             (Expect::InputError { input_error }, Ok(report)) => {
                 writeln!(
@@ -180,18 +172,9 @@ fn dossier_vectors() {
             }
         }
     }
-    if let Some(dir) = std::env::var_os("MOTCUA_SURFACE_OUT") {
-        let path = std::path::Path::new(&dir).join("rust-dossiers.jsonl");
-        std::fs::write(&path, &lines).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    }
+    common::write_surface_out("dossiers", &lines);
     for catalog in CATALOGS {
-        let catalog: Value = serde_json::from_str(catalog).expect("catalog is JSON");
-        for entry in catalog["findings"].as_array().expect("findings array") {
-            let code = entry["code"].as_str().expect("code");
-            if !exercised.contains(code) {
-                writeln!(failures, "no vector exercises {code}").ok();
-            }
-        }
+        common::check_coverage(catalog, &exercised, &mut failures);
     }
     assert!(failures.is_empty(), "dossier vectors failed:\n{failures}");
 }

@@ -3,6 +3,8 @@
 //! `spec/findings/ids.json` is exercised, and writes `rust-identifiers.jsonl` under
 //! `MOTCUA_SURFACE_OUT` when set.
 
+mod common;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -37,16 +39,6 @@ struct Case {
     errors: Vec<String>,
     warnings: Vec<String>,
     info: Option<Value>,
-}
-
-#[derive(Deserialize)]
-struct Catalog {
-    findings: Vec<Entry>,
-}
-
-#[derive(Deserialize)]
-struct Entry {
-    code: String,
 }
 
 #[test]
@@ -109,20 +101,12 @@ fn identifier_vectors() {
         if ids::is_valid(case.kind, &case.input, today) != got.valid {
             writeln!(failures, "{}: is_valid disagrees with check", case.name).ok();
         }
+        common::check_rendered(
+            &case.name,
+            got.errors.iter().chain(&got.warnings),
+            &mut failures,
+        );
         for f in got.errors.iter().chain(&got.warnings) {
-            if f.vi.is_empty()
-                || f.en.is_empty()
-                || f.rule.is_empty()
-                || f.vi.contains('{')
-                || f.en.contains('{')
-            {
-                writeln!(
-                    failures,
-                    "{}: finding {} is not fully rendered",
-                    case.name, f.code
-                )
-                .ok();
-            }
             if !f.path.is_empty() {
                 writeln!(
                     failures,
@@ -134,19 +118,8 @@ fn identifier_vectors() {
         }
     }
 
-    let catalog: Catalog =
-        serde_json::from_str(CATALOG).expect("spec/findings/ids.json is readable");
-    for entry in catalog.findings {
-        if !exercised.contains(&entry.code) {
-            writeln!(failures, "{}: no vector exercises this code", entry.code).ok();
-        }
-    }
-
-    if let Some(dir) = std::env::var_os("MOTCUA_SURFACE_OUT") {
-        let path = std::path::Path::new(&dir).join("rust-identifiers.jsonl");
-        std::fs::create_dir_all(&dir).expect("MOTCUA_SURFACE_OUT can be created");
-        std::fs::write(&path, lines).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    }
+    common::check_coverage(CATALOG, &exercised, &mut failures);
+    common::write_surface_out("identifiers", &lines);
     assert!(
         failures.is_empty(),
         "identifier vectors failed:\n{failures}"
