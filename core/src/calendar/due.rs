@@ -1,0 +1,647 @@
+//! Due dates of a dossier: from the receipt time and the procedure's time limit, on an agency's
+//! [`Schedule`], with the supplement rule and the apology slip's new appointment, and the list of
+//! [`Step`]s that explains how each day was counted.
+//!
+//! The rules and the readings chosen are in `spec/calendar/working-days.md`:
+//! - the day of receipt is not counted; day 1 is the first working day after it (Civil Code
+//!   91/2015/QH13 Art. 147(2)); a limit in calendar days that ends on a day off ends on the next
+//!   working day (Art. 148);
+//! - a dossier received on a day off, or after the configured cut-off hour, counts from the next
+//!   working day as if received then (calendar.md §5; Decree 61/2018/NĐ-CP Art. 18(2)–(3) sets
+//!   15:00 for the hand-over only, Decree 297/2025/NĐ-CP Art. 3(5) uses 17:00: configuration);
+//! - a limit in working hours runs through the office hours of working days; with
+//!   [`Counting::Hours`] a limit in working days runs as 8 working hours per day;
+//! - a supplement request during processing restarts the time limit once the dossier is
+//!   complete (Decree 61/2018/NĐ-CP Art. 19(4), the default) or, by configuration, pauses it;
+//! - the apology slip sets a new appointment, at most once (Art. 19(9)).
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::schedule::{Day, Schedule, ScheduleError, MAX_WORKING_DAYS};
+use crate::model::Timestamp;
+use crate::Date;
+
+/// Minutes in a day.
+const DAY_MINUTES: u16 = 24 * 60;
+/// Vietnam's offset east of UTC in seconds: UTC+07:00, no daylight saving (calendar.md §1).
+const VIETNAM_OFFSET_SECONDS: i128 = 7 * 3_600;
+/// Working hours per working day when days are counted in hours (calendar.md §4).
+pub const HOURS_PER_DAY: u32 = 8;
+
+/// Why a due date cannot be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DueError {
+    /// The working-day computation failed.
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+    /// An hour or minute out of range.
+    #[error("no such time of day")]
+    NoSuchTime,
+    /// Office hours must be non-empty, ordered, non-overlapping intervals within the day.
+    #[error("office hours must be ordered, non-overlapping intervals within the day")]
+    OfficeHours,
+    /// A supplement was requested before the dossier was received, or supplied before requested.
+    #[error("a supplement period must lie after the receipt and end after it starts")]
+    SupplementOrder,
+}
+
+/// A local time in Vietnam (UTC+07:00), to the minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LocalTime {
+    /// The date.
+    pub date: Date,
+    /// Minutes since midnight, 0 to 1439.
+    pub minute: u16,
+}
+
+impl LocalTime {
+    /// `hour:minute` on `date`.
+    pub fn new(date: Date, hour: u8, minute: u8) -> Result<Self, DueError> {
+        if hour > 23 || minute > 59 {
+            return Err(DueError::NoSuchTime);
+        }
+        Ok(Self {
+            date,
+            minute: u16::from(hour) * 60 + u16::from(minute),
+        })
+    }
+
+    /// The Vietnamese local time of a timestamp written in any offset (seconds dropped).
+    pub fn from_timestamp(timestamp: &Timestamp) -> Result<Self, DueError> {
+        let seconds = timestamp.unix_nanos().div_euclid(1_000_000_000) + VIETNAM_OFFSET_SECONDS;
+        let days = i64::try_from(seconds.div_euclid(86_400)).map_err(|_| DueError::NoSuchTime)?;
+        let minute =
+            u16::try_from(seconds.rem_euclid(86_400) / 60).map_err(|_| DueError::NoSuchTime)?;
+        let date = Date::from_days(days).map_err(|_| ScheduleError::OutOfRange)?;
+        Ok(Self { date, minute })
+    }
+}
+
+/// An agency's office hours: intervals of minutes since midnight, `[start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeHours {
+    sessions: Vec<(u16, u16)>,
+}
+
+impl Default for OfficeHours {
+    /// 08:00–12:00 and 13:00–17:00, 8 hours (a common schedule, calendar.md §1; set per office).
+    fn default() -> Self {
+        Self {
+            sessions: vec![(480, 720), (780, 1020)],
+        }
+    }
+}
+
+impl OfficeHours {
+    /// Office hours from `(start, end)` minutes since midnight, checked to be ordered and disjoint.
+    pub fn new(sessions: Vec<(u16, u16)>) -> Result<Self, DueError> {
+        let ordered = sessions.windows(2).all(|w| w[0].1 <= w[1].0);
+        let valid = sessions.iter().all(|&(s, e)| s < e && e <= DAY_MINUTES);
+        if sessions.is_empty() || !ordered || !valid {
+            return Err(DueError::OfficeHours);
+        }
+        Ok(Self { sessions })
+    }
+
+    /// Closing time: the end of the last session.
+    fn closing(&self) -> u16 {
+        self.sessions.last().map_or(DAY_MINUTES, |s| s.1)
+    }
+}
+
+/// How a limit in working days is counted (calendar.md §4: pick one per deployment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counting {
+    /// By dates (Civil Code Arts. 147–148): due at closing time of the last day.
+    #[default]
+    Dates,
+    /// By working hours, 8 per working day, from the receipt time through office hours.
+    Hours,
+}
+
+/// What a supplement request during processing does to the time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupplementRule {
+    /// The limit runs again in full from the complete dossier (Decree 61/2018/NĐ-CP Art. 19(4):
+    /// "Thời hạn giải quyết được tính lại từ đầu sau khi nhận đủ hồ sơ"). The default.
+    #[default]
+    Restart,
+    /// The clock stops from the request to the supplement and the due date moves by the working
+    /// days stopped, for procedures whose own law says so (lifecycle.md §3.4).
+    Pause,
+}
+
+/// An agency's counting configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Policy {
+    /// The working week.
+    pub schedule: Schedule,
+    /// Office hours.
+    pub office_hours: OfficeHours,
+    /// Receipt after this minute of the day counts from the next working day (15:00 = 900 or
+    /// 17:00 = 1020); `None` for no cut-off.
+    pub cutoff: Option<u16>,
+    /// Dates or hours.
+    pub counting: Counting,
+    /// Restart or pause after a supplement request.
+    pub supplement: SupplementRule,
+}
+
+/// A procedure's time limit ("Thời hạn giải quyết").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "unit", content = "value", rename_all = "snake_case")]
+pub enum Limit {
+    /// N working days.
+    WorkingDays(u32),
+    /// N calendar days.
+    CalendarDays(u32),
+    /// N working hours.
+    WorkingHours(u32),
+}
+
+/// A supplement request during processing (Decree 61/2018/NĐ-CP Art. 19(4)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Supplement {
+    /// When the request for supplement was sent.
+    pub requested: LocalTime,
+    /// When the complete dossier came back; `None` while waiting.
+    pub supplied: Option<LocalTime>,
+}
+
+/// The dossier's clock: its receipt, its limit and what happened since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clock {
+    /// When the dossier was received (accepted).
+    pub received: LocalTime,
+    /// The procedure's time limit.
+    pub limit: Limit,
+    /// Supplement requests, in order.
+    pub supplements: Vec<Supplement>,
+    /// The new appointment of the apology slip (Art. 19(9): at most once).
+    pub extension: Option<LocalTime>,
+}
+
+/// One step of the explanation of a due date, for a clerk to read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    /// The dossier was received at this time.
+    Received {
+        /// Receipt time.
+        at: LocalTime,
+    },
+    /// Received on a day that is not a working day: counting starts from the next working day.
+    ReceivedOnDayOff {
+        /// The day of receipt and what it is.
+        day: Day,
+        /// The working day treated as the day of receipt.
+        counts_from: Date,
+    },
+    /// Received after the cut-off hour: counting starts from the next working day.
+    ReceivedAfterCutoff {
+        /// The cut-off, minutes since midnight.
+        cutoff: u16,
+        /// The working day treated as the day of receipt.
+        counts_from: Date,
+    },
+    /// A day counted towards the limit (Civil Code Art. 147: the day of receipt is not counted).
+    Counted {
+        /// The date.
+        date: Date,
+        /// Its number in the count.
+        number: u32,
+        /// Working day or swapped Saturday.
+        day: Day,
+    },
+    /// A day skipped because it is not a working day.
+    Skipped {
+        /// The date.
+        date: Date,
+        /// Weekly rest or day off, with its source.
+        day: Day,
+    },
+    /// Working minutes counted on a date (hours counting).
+    Hours {
+        /// The date.
+        date: Date,
+        /// Working minutes counted that day.
+        minutes: u32,
+    },
+    /// A limit in calendar days ended on a day off and moves to the next working day (Civil Code
+    /// Art. 148).
+    MovedToWorkingDay {
+        /// The day the calendar days ended.
+        from: Date,
+        /// The working day it moves to.
+        to: Date,
+    },
+    /// A supplement was requested; the clock stops until the dossier is complete.
+    SupplementRequested {
+        /// When.
+        at: LocalTime,
+    },
+    /// The dossier is complete again: the limit runs again from the start (Art. 19(4)).
+    Restarted {
+        /// When.
+        at: LocalTime,
+    },
+    /// The dossier is complete again: the due date moves by the working days stopped.
+    Resumed {
+        /// When.
+        at: LocalTime,
+        /// Working days the clock stood still.
+        paused_days: u32,
+    },
+    /// The apology slip set a new appointment (Decree 61/2018/NĐ-CP Art. 19(9)).
+    Extended {
+        /// The appointment before.
+        from: LocalTime,
+        /// The new appointment.
+        to: LocalTime,
+    },
+}
+
+/// A computed due time and its explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Due {
+    /// The appointment; `None` while the clock stands still waiting for a supplement.
+    pub due: Option<LocalTime>,
+    /// How it was counted, in order.
+    pub steps: Vec<Step>,
+}
+
+/// The due time of a dossier under `policy`.
+pub fn due(clock: &Clock, policy: &Policy) -> Result<Due, DueError> {
+    let mut steps = Vec::new();
+    let mut start = clock.received;
+    let mut paused_days = 0;
+    steps.push(Step::Received { at: start });
+    for supplement in &clock.supplements {
+        if supplement.requested < clock.received {
+            return Err(DueError::SupplementOrder);
+        }
+        steps.push(Step::SupplementRequested {
+            at: supplement.requested,
+        });
+        let Some(supplied) = supplement.supplied else {
+            return Ok(Due { due: None, steps });
+        };
+        if supplied < supplement.requested {
+            return Err(DueError::SupplementOrder);
+        }
+        match policy.supplement {
+            SupplementRule::Restart => {
+                start = supplied;
+                paused_days = 0;
+                steps.push(Step::Restarted { at: supplied });
+            }
+            SupplementRule::Pause => {
+                let days = policy
+                    .schedule
+                    .count_working_days(supplement.requested.date, supplied.date)?;
+                paused_days += days;
+                steps.push(Step::Resumed {
+                    at: supplied,
+                    paused_days: days,
+                });
+            }
+        }
+    }
+    let mut due = run(start, clock.limit, paused_days, policy, &mut steps)?;
+    if let Some(to) = clock.extension {
+        steps.push(Step::Extended { from: due, to });
+        due = to;
+    }
+    Ok(Due {
+        due: Some(due),
+        steps,
+    })
+}
+
+/// Counts `limit` (plus `extra_days` working days stopped by pauses) from `start`.
+fn run(
+    start: LocalTime,
+    limit: Limit,
+    extra_days: u32,
+    policy: &Policy,
+    steps: &mut Vec<Step>,
+) -> Result<LocalTime, DueError> {
+    let schedule = &policy.schedule;
+    let too_many = |n: u32| DueError::Schedule(ScheduleError::TooManyDays(u64::from(n)));
+    match (limit, policy.counting) {
+        (Limit::WorkingHours(hours), _) => {
+            let total = hours
+                .checked_add(extra_days.saturating_mul(HOURS_PER_DAY))
+                .filter(|&t| t <= MAX_WORKING_DAYS * HOURS_PER_DAY)
+                .ok_or(too_many(hours / HOURS_PER_DAY))?;
+            hours_from(start, total, policy, steps)
+        }
+        (Limit::WorkingDays(days), Counting::Hours) => {
+            let total = days.checked_add(extra_days).ok_or(too_many(days))?;
+            if total > MAX_WORKING_DAYS {
+                return Err(too_many(total));
+            }
+            hours_from(start, total * HOURS_PER_DAY, policy, steps)
+        }
+        (Limit::WorkingDays(days), Counting::Dates) => {
+            let total = days.checked_add(extra_days).ok_or(too_many(days))?;
+            let d0 = receipt_day(start, policy, steps)?;
+            let (due, walked) = schedule.add_working_days_explained(d0, total)?;
+            let mut number = 0;
+            for (date, day) in walked {
+                if day.is_working() {
+                    number += 1;
+                    steps.push(Step::Counted { date, number, day });
+                } else {
+                    steps.push(Step::Skipped { date, day });
+                }
+            }
+            closing(due, policy)
+        }
+        (Limit::CalendarDays(days), _) => {
+            if days > MAX_WORKING_DAYS {
+                return Err(too_many(days));
+            }
+            let d0 = receipt_day(start, policy, steps)?;
+            let end = Date::from_days(d0.to_days() + i64::from(days))
+                .map_err(|_| ScheduleError::OutOfRange)?;
+            let end = schedule.add_working_days(end, extra_days)?;
+            if schedule.is_working_day(end)? {
+                closing(end, policy)
+            } else {
+                let to = schedule.next_working_day(end)?;
+                steps.push(Step::MovedToWorkingDay { from: end, to });
+                closing(to, policy)
+            }
+        }
+    }
+}
+
+/// The day treated as the day of receipt: the day itself, or the next working day when it is
+/// not a working day or the receipt came after the cut-off.
+fn receipt_day(at: LocalTime, policy: &Policy, steps: &mut Vec<Step>) -> Result<Date, DueError> {
+    let schedule = &policy.schedule;
+    let day = schedule.day(at.date)?;
+    if !day.is_working() {
+        let counts_from = schedule.next_working_day(at.date)?;
+        steps.push(Step::ReceivedOnDayOff { day, counts_from });
+        return Ok(counts_from);
+    }
+    match policy.cutoff {
+        Some(cutoff) if at.minute > cutoff => {
+            let counts_from = schedule.next_working_day(at.date)?;
+            steps.push(Step::ReceivedAfterCutoff {
+                cutoff,
+                counts_from,
+            });
+            Ok(counts_from)
+        }
+        _ => Ok(at.date),
+    }
+}
+
+fn closing(date: Date, policy: &Policy) -> Result<LocalTime, DueError> {
+    Ok(LocalTime {
+        date,
+        minute: policy.office_hours.closing(),
+    })
+}
+
+/// Walks `hours` working hours from `start` through the office hours of working days. Receipt
+/// outside office hours starts at the next session; a cut-off moves the start to the next working
+/// day's first session.
+fn hours_from(
+    start: LocalTime,
+    hours: u32,
+    policy: &Policy,
+    steps: &mut Vec<Step>,
+) -> Result<LocalTime, DueError> {
+    let schedule = &policy.schedule;
+    // `run` bounds `hours` by MAX_WORKING_DAYS × 8, so this cannot overflow.
+    let mut left = hours * 60;
+    let mut date = start.date;
+    let mut from = start.minute;
+    if matches!(policy.cutoff, Some(c) if start.minute > c) && schedule.is_working_day(date)? {
+        date = receipt_day(start, policy, steps)?;
+        from = 0;
+    }
+    let mut visited = 0;
+    loop {
+        // A week with one working day and one minute of office hours still ends within this.
+        if visited > MAX_WORKING_DAYS * 7 {
+            return Err(ScheduleError::TooManyDays(u64::from(hours / HOURS_PER_DAY)).into());
+        }
+        visited += 1;
+        let day = schedule.day(date)?;
+        if day.is_working() {
+            let mut counted = 0;
+            for &(s, e) in &policy.office_hours.sessions {
+                let begin = s.max(from);
+                if begin >= e {
+                    continue;
+                }
+                let available = u32::from(e - begin);
+                if left <= available {
+                    counted += left;
+                    steps.push(Step::Hours {
+                        date,
+                        minutes: counted,
+                    });
+                    let minute = begin + u16::try_from(left).map_err(|_| DueError::NoSuchTime)?;
+                    return Ok(LocalTime { date, minute });
+                }
+                left -= available;
+                counted += available;
+            }
+            if counted > 0 {
+                steps.push(Step::Hours {
+                    date,
+                    minutes: counted,
+                });
+            }
+        } else {
+            steps.push(Step::Skipped { date, day });
+        }
+        date = Date::from_days(date.to_days() + 1).map_err(|_| ScheduleError::OutOfRange)?;
+        from = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    fn at(date: &str, hour: u8, minute: u8) -> LocalTime {
+        LocalTime::new(d(date), hour, minute).unwrap()
+    }
+
+    fn clock(received: LocalTime, limit: Limit) -> Clock {
+        Clock {
+            received,
+            limit,
+            supplements: Vec::new(),
+            extension: None,
+        }
+    }
+
+    fn due_of(clock: &Clock, policy: &Policy) -> LocalTime {
+        due(clock, policy).unwrap().due.unwrap()
+    }
+
+    #[test]
+    fn vectors_of_calendar_md_with_steps() {
+        let policy = Policy::default();
+        let result = due(
+            &clock(at("2025-04-29", 9, 0), Limit::WorkingDays(3)),
+            &policy,
+        )
+        .unwrap();
+        assert_eq!(result.due, Some(at("2025-05-07", 17, 0)));
+        let counted: Vec<Date> = result
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Counted { date, .. } => Some(*date),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(counted, [d("2025-05-05"), d("2025-05-06"), d("2025-05-07")]);
+        let skipped = result
+            .steps
+            .iter()
+            .filter(|s| matches!(s, Step::Skipped { .. }))
+            .count();
+        assert_eq!(skipped, 5, "30/04–04/05");
+        for (received, n, expected) in [
+            ("2025-04-25", 3, "2025-04-29"),
+            ("2025-12-31", 2, "2026-01-06"),
+            ("2026-01-09", 1, "2026-01-10"),
+        ] {
+            let c = clock(at(received, 10, 0), Limit::WorkingDays(n));
+            assert_eq!(due_of(&c, &policy).date, d(expected));
+        }
+    }
+
+    #[test]
+    fn receipt_on_a_day_off_or_after_cutoff() {
+        let mut policy = Policy::default();
+        // Sat 03/05/2025 (holiday period): counts from Mon 05/05; days 06/05 and 07/05.
+        let c = clock(at("2025-05-03", 9, 0), Limit::WorkingDays(2));
+        assert_eq!(due_of(&c, &policy).date, d("2025-05-07"));
+        // Thu 15/05/2025 at 16:00: no cut-off -> day 1 is Fri 16/05.
+        let c = clock(at("2025-05-15", 16, 0), Limit::WorkingDays(1));
+        assert_eq!(due_of(&c, &policy).date, d("2025-05-16"));
+        policy.cutoff = Some(15 * 60);
+        assert_eq!(due_of(&c, &policy).date, d("2025-05-19"));
+        policy.cutoff = Some(17 * 60);
+        assert_eq!(due_of(&c, &policy).date, d("2025-05-16"));
+        // Exactly at the cut-off is not after it.
+        policy.cutoff = Some(16 * 60);
+        assert_eq!(due_of(&c, &policy).date, d("2025-05-16"));
+    }
+
+    #[test]
+    fn calendar_days_end_on_a_working_day() {
+        let policy = Policy::default();
+        // 21/04/2025 + 9 calendar days = Wed 30/04 (holiday) -> Mon 05/05 (Civil Code Art. 148).
+        let result = due(
+            &clock(at("2025-04-21", 9, 0), Limit::CalendarDays(9)),
+            &policy,
+        )
+        .unwrap();
+        assert_eq!(result.due.unwrap().date, d("2025-05-05"));
+        assert!(result.steps.contains(&Step::MovedToWorkingDay {
+            from: d("2025-04-30"),
+            to: d("2025-05-05")
+        }));
+    }
+
+    #[test]
+    fn working_hours_run_through_office_hours() {
+        let policy = Policy::default();
+        // Thu 15/05/2025 15:00 + 4 h: 2 h on Thursday, 2 h on Friday morning -> Fri 10:00.
+        let c = clock(at("2025-05-15", 15, 0), Limit::WorkingHours(4));
+        assert_eq!(due_of(&c, &policy), at("2025-05-16", 10, 0));
+        // Friday 16:00 + 2 h: Monday 09:00.
+        let c = clock(at("2025-05-16", 16, 0), Limit::WorkingHours(2));
+        assert_eq!(due_of(&c, &policy), at("2025-05-19", 9, 0));
+        // 1 working day counted in hours from 10:30 is 10:30 the next working day.
+        let hours = Policy {
+            counting: Counting::Hours,
+            ..Policy::default()
+        };
+        let c = clock(at("2025-05-16", 10, 30), Limit::WorkingDays(1));
+        assert_eq!(due_of(&c, &hours), at("2025-05-19", 10, 30));
+        // Lunch break: 11:00 + 2 h = 14:00.
+        let c = clock(at("2025-05-19", 11, 0), Limit::WorkingHours(2));
+        assert_eq!(due_of(&c, &policy), at("2025-05-19", 14, 0));
+    }
+
+    #[test]
+    fn supplement_restarts_by_default_and_pauses_by_configuration() {
+        let mut c = clock(at("2025-05-05", 9, 0), Limit::WorkingDays(5));
+        c.supplements.push(Supplement {
+            requested: at("2025-05-07", 9, 0),
+            supplied: None,
+        });
+        let waiting = due(&c, &Policy::default()).unwrap();
+        assert_eq!(waiting.due, None);
+        c.supplements[0].supplied = Some(at("2025-05-09", 9, 0));
+        // Restart: 5 working days from Fri 09/05 -> Fri 16/05.
+        assert_eq!(due_of(&c, &Policy::default()).date, d("2025-05-16"));
+        // Pause: Mon 12/05 plus the 2 working days stopped (08/05, 09/05) -> Wed 14/05.
+        let pause = Policy {
+            supplement: SupplementRule::Pause,
+            ..Policy::default()
+        };
+        assert_eq!(due_of(&c, &pause).date, d("2025-05-14"));
+        c.supplements[0].supplied = Some(at("2025-05-06", 9, 0));
+        assert_eq!(due(&c, &pause), Err(DueError::SupplementOrder));
+    }
+
+    #[test]
+    fn apology_sets_a_new_appointment() {
+        let mut c = clock(at("2025-05-05", 9, 0), Limit::WorkingDays(5));
+        c.extension = Some(at("2025-05-20", 16, 0));
+        let result = due(&c, &Policy::default()).unwrap();
+        assert_eq!(result.due, Some(at("2025-05-20", 16, 0)));
+        assert_eq!(
+            result.steps.last(),
+            Some(&Step::Extended {
+                from: at("2025-05-12", 17, 0),
+                to: at("2025-05-20", 16, 0)
+            })
+        );
+    }
+
+    #[test]
+    fn bad_input_is_a_typed_error() {
+        assert_eq!(
+            LocalTime::new(d("2025-01-01"), 24, 0),
+            Err(DueError::NoSuchTime)
+        );
+        assert_eq!(OfficeHours::new(vec![]), Err(DueError::OfficeHours));
+        assert_eq!(
+            OfficeHours::new(vec![(780, 1020), (480, 720)]),
+            Err(DueError::OfficeHours)
+        );
+        let c = clock(at("2025-01-02", 9, 0), Limit::WorkingHours(u32::MAX));
+        assert!(due(&c, &Policy::default()).is_err());
+        let c = clock(at("2025-01-02", 9, 0), Limit::CalendarDays(u32::MAX));
+        assert!(due(&c, &Policy::default()).is_err());
+    }
+
+    #[test]
+    fn timestamps_convert_to_vietnam_time() {
+        let ts: Timestamp = "2025-05-15T09:30:00Z".parse().unwrap();
+        assert_eq!(LocalTime::from_timestamp(&ts), Ok(at("2025-05-15", 16, 30)));
+        let ts: Timestamp = "2025-05-15T20:00:00Z".parse().unwrap();
+        assert_eq!(LocalTime::from_timestamp(&ts), Ok(at("2025-05-16", 3, 0)));
+    }
+}
