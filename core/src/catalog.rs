@@ -22,6 +22,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("input.json", include_str!("../../spec/findings/input.json")),
     ("model.json", include_str!("../../spec/findings/model.json")),
     ("forms.json", include_str!("../../spec/findings/forms.json")),
+    (
+        "calendar.json",
+        include_str!("../../spec/findings/calendar.json"),
+    ),
 ];
 
 /// A language a message can be rendered in.

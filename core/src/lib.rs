@@ -15,10 +15,12 @@
 //! - [`ids`]: the identifiers (personal ID, old ID, tax code, agency code, procedure code,
 //!   dossier code, phone);
 //! - [`model`]: dossiers, applicants, agencies, procedures, attachments, events;
-//! - [`forms`]: validation of a dossier against its procedure.
+//! - [`forms`]: validation of a dossier against its procedure;
+//! - [`calendar`]: the Vietnamese lunar calendar.
 
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod catalog;
 mod date;
 mod finding;

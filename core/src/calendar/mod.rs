@@ -1,0 +1,6 @@
+//! The calendar of Vietnamese administration: the Vietnamese lunar calendar ([`lunar`]), on which
+//! the lunar public holidays (Tết, Hùng Kings' day) depend.
+//!
+//! The rules and their sources are in `spec/calendar/`.
+
+pub mod lunar;
