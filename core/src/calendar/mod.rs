@@ -3,4 +3,7 @@
 //!
 //! The rules and their sources are in `spec/calendar/`.
 
+pub mod due;
+pub mod holidays;
 pub mod lunar;
+pub mod schedule;
