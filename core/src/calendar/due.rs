@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::schedule::{Day, Schedule, ScheduleError, MAX_WORKING_DAYS};
 use crate::model::Timestamp;
-use crate::Date;
+use crate::{Date, Diagnostic};
 
 /// Minutes in a day.
 const DAY_MINUTES: u16 = 24 * 60;
@@ -43,6 +43,24 @@ pub enum DueError {
     /// A supplement was requested before the dossier was received, or supplied before requested.
     #[error("a supplement period must lie after the receipt and end after it starts")]
     SupplementOrder,
+}
+
+impl Diagnostic for DueError {
+    fn code(&self) -> &'static str {
+        match self {
+            DueError::Schedule(e) => e.code(),
+            DueError::NoSuchTime => "due.no_such_time",
+            DueError::OfficeHours => "due.office_hours",
+            DueError::SupplementOrder => "due.supplement_order",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            DueError::Schedule(e) => e.args(),
+            DueError::NoSuchTime | DueError::OfficeHours | DueError::SupplementOrder => Vec::new(),
+        }
+    }
 }
 
 /// A local time in Vietnam (UTC+07:00), to the minute.
@@ -635,6 +653,32 @@ mod tests {
         assert!(due(&c, &Policy::default()).is_err());
         let c = clock(at("2025-01-02", 9, 0), Limit::CalendarDays(u32::MAX));
         assert!(due(&c, &Policy::default()).is_err());
+    }
+
+    /// Every error renders from the catalog with all its placeholders filled.
+    #[test]
+    fn every_error_has_a_catalog_entry() {
+        use crate::calendar::holidays::HolidayError;
+        let errors: [DueError; 8] = [
+            DueError::NoSuchTime,
+            DueError::OfficeHours,
+            DueError::SupplementOrder,
+            ScheduleError::TooManyDays(3_000).into(),
+            ScheduleError::OutOfRange.into(),
+            ScheduleError::NoWorkingDay.into(),
+            ScheduleError::Holidays(HolidayError::NoStatute(2010)).into(),
+            ScheduleError::Holidays(HolidayError::OutOfRange(0)).into(),
+        ];
+        for error in errors {
+            let finding = error.to_finding("");
+            let area = ["due.", "working_days.", "holidays."];
+            assert!(area.iter().any(|a| finding.code.starts_with(a)));
+            assert!(
+                !finding.vi.contains('{') && !finding.en.contains('{'),
+                "{}",
+                finding.code
+            );
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::lunar::{self, LunarError, Reckoning};
-use crate::Date;
+use crate::{Date, Diagnostic};
 
 /// An occasion of the statutory list (Labor Code 2019 Art. 112(1) a)–e)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -114,6 +114,25 @@ pub enum HolidayError {
     /// A computed holiday lies outside the supported dates.
     #[error("a holiday of {0} lies outside the supported dates")]
     OutOfRange(i32),
+}
+
+impl Diagnostic for HolidayError {
+    fn code(&self) -> &'static str {
+        match self {
+            HolidayError::NoStatute(_) => "holidays.no_statute",
+            HolidayError::Lunar { source, .. } => source.code(),
+            HolidayError::OutOfRange(_) => "holidays.out_of_range",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            HolidayError::NoStatute(year) | HolidayError::OutOfRange(year) => {
+                vec![("year", year.to_string())]
+            }
+            HolidayError::Lunar { source, .. } => source.args(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -571,6 +590,21 @@ mod tests {
         let first = next_free_weekday(sat, &[sat, sun]).unwrap();
         let second = next_free_weekday(sun, &[sat, sun, first]).unwrap();
         assert_eq!((first, second), (d("2022-05-02"), d("2022-05-03")));
+    }
+
+    /// 2031 has a leap month 3: Hùng Kings' day is 10/3 of the regular month, Tue 01/04/2031
+    /// (calendar.md §6), not the leap month's 10th (a month later).
+    #[test]
+    fn hung_kings_in_a_doubled_month_3() {
+        assert_eq!(lunar::leap_month(2031, Reckoning::Vietnam), Ok(Some(3)));
+        let all = exceptions(2031).unwrap();
+        let Some(Exception::Off(day)) = all.get(&d("2031-04-01")) else {
+            panic!("01/04/2031 is off");
+        };
+        assert_eq!(day.occasions, [Occasion::HungKings]);
+        let leap_tenth = lunar::to_solar(2031, 3, 10, true, Reckoning::Vietnam).unwrap();
+        let is_hung_kings = |e: &Exception| matches!(e, Exception::Off(day) if day.occasions.contains(&Occasion::HungKings));
+        assert!(!all.get(&leap_tenth).is_some_and(is_hung_kings));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::holidays::{self, DayOff, Exception, HolidayError};
-use crate::Date;
+use crate::{Date, Diagnostic};
 
 /// The largest number of working days [`Schedule::add_working_days`] and
 /// [`Schedule::count_working_days`] accept: ten years of working days, far beyond any procedure's
@@ -36,6 +36,28 @@ pub enum ScheduleError {
     /// The working week has no working day.
     #[error("the working week has no working day")]
     NoWorkingDay,
+}
+
+impl Diagnostic for ScheduleError {
+    fn code(&self) -> &'static str {
+        match self {
+            ScheduleError::Holidays(e) => e.code(),
+            ScheduleError::TooManyDays(_) => "working_days.too_many",
+            ScheduleError::OutOfRange => "working_days.out_of_range",
+            ScheduleError::NoWorkingDay => "working_days.no_working_day",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ScheduleError::Holidays(e) => e.args(),
+            ScheduleError::TooManyDays(n) => vec![
+                ("count", n.to_string()),
+                ("max", MAX_WORKING_DAYS.to_string()),
+            ],
+            ScheduleError::OutOfRange | ScheduleError::NoWorkingDay => Vec::new(),
+        }
+    }
 }
 
 /// An agency's working week: which weekdays are working days. The default is Monday to Friday.
