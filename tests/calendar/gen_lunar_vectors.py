@@ -34,6 +34,7 @@ COMMENT = (
     "(UTC+7; UTC+8 for reckoning china) and hand-written cases from the domain note; never by "
     "running motcua. Rules: spec/calendar/lunar.md."
 )
+LUNAR_END = "Rules: spec/calendar/lunar.md."
 
 
 def lunar_of(day: dt.date, tz: float) -> dict:
@@ -128,7 +129,9 @@ def main() -> None:
     if version("lunar_vn") != PINNED:
         raise SystemExit(f"lunar-vn {PINNED} is required, found {version('lunar_vn')}")
     data = json.loads(FILE.read_text("utf-8")) if FILE.exists() else {}
-    data["$comment"] = COMMENT
+    # The comment describes every section; only its lunar part (up to LUNAR_END) is rewritten.
+    _, found, rest = data.get("$comment", "").partition(LUNAR_END)
+    data["$comment"] = COMMENT + (rest if found else f" {data.get('$comment', '')}".rstrip())
     data["lunar"] = HAND_WRITTEN + generated()
     ordered = {"$comment": data.pop("$comment"), "lunar": data.pop("lunar"), **data}
     FILE.write_text(json.dumps(ordered, ensure_ascii=False, indent=1) + "\n", "utf-8")
