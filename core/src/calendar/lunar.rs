@@ -225,10 +225,16 @@ const UTC7: f64 = 7.0;
 const UTC8: f64 = 8.0;
 
 /// 1968-01-01, from which the Historical reckoning uses UTC+7.
-const HISTORICAL_SWITCH: i64 = match Date::new(1968, 1, 1) {
-    Ok(date) => date.to_days(),
-    Err(_) => i64::MIN,
-};
+const HISTORICAL_SWITCH: i64 = days_of(1968, 1, 1);
+
+/// The day number of a date written in this module (evaluated at compile time, so an impossible
+/// date fails the build).
+const fn days_of(year: i32, month: u8, day: u8) -> i64 {
+    match Date::new(year, month, day) {
+        Ok(date) => date.to_days(),
+        Err(_) => panic!("not a date"),
+    }
+}
 
 impl Table {
     /// The months from month 11 of lunar year `FIRST_YEAR - 1` to the last month before month 11
@@ -237,21 +243,28 @@ impl Table {
     fn compute(tz: f64) -> Table {
         let mut starts = Vec::with_capacity(3800);
         let mut labels = Vec::with_capacity(3800);
-        let dec31 = |year: i32| Date::new(year, 12, 31).map_or(0, Date::to_days);
-        let mut k11 = astro::month_11(dec31(FIRST_YEAR - 1), tz);
+        const FIRST_DEC31: i64 = days_of(FIRST_YEAR - 1, 12, 31);
+        let mut dec31 = FIRST_DEC31;
+        let mut k11 = astro::month_11(dec31, tz);
         for year in FIRST_YEAR - 1..=LAST_YEAR {
-            let next11 = astro::month_11(dec31(year + 1), tz);
+            dec31 += if crate::is_leap_year(year + 1) {
+                366
+            } else {
+                365
+            };
+            let next11 = astro::month_11(dec31, tz);
             let count = next11 - k11;
             let start = |i: i64| astro::new_moon_day(k11 + i, tz);
             // In a year of 13 months, the first month without a major term: its start and the
-            // next month's start lie in the same 30° sector of the Sun's longitude.
-            let leap = (count == 13).then(|| {
-                (1..count)
-                    .find(|&i| {
-                        astro::sun_sector(start(i), tz) == astro::sun_sector(start(i + 1), tz)
-                    })
-                    .unwrap_or(count - 1)
-            });
+            // next month's start lie in the same 30° sector of the Sun's longitude. (13 months
+            // hold only 12 major terms, so there is one; `tables_are_well_formed` checks it.)
+            let leap = if count == 13 {
+                (1..count).find(|&i| {
+                    astro::sun_sector(start(i), tz) == astro::sun_sector(start(i + 1), tz)
+                })
+            } else {
+                None
+            };
             for i in 0..count {
                 let after_leap = leap.is_some_and(|l| i >= l);
                 let month = ((i - i64::from(after_leap) + 10) % 12 + 1) as u8;
@@ -630,6 +643,21 @@ mod tests {
                     b.month == a.month + 1 && b.year == a.year
                 };
                 assert!(next, "{reckoning:?}: {a:?} then {b:?}");
+            }
+            if reckoning != Reckoning::Historical {
+                let tz = if reckoning == Reckoning::China {
+                    UTC8
+                } else {
+                    UTC7
+                };
+                for (i, label) in table.labels.iter().enumerate().filter(|(_, l)| l.leap) {
+                    let sector = |day| astro::sun_sector(day, tz);
+                    assert_eq!(
+                        sector(table.starts[i]),
+                        sector(table.starts[i + 1]),
+                        "{label:?}"
+                    );
+                }
             }
             assert!(table.starts[0] < date("1900-01-01").to_days());
             assert!(*table.starts.last().unwrap() > date("2199-12-31").to_days());
