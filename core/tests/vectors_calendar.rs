@@ -1,10 +1,17 @@
 //! Runs the calendar conformance vectors, `spec/vectors/calendar.json`, section by section:
 //! `lunar` through `calendar::lunar::{to_lunar, to_solar}`, in both directions; and checks that
-//! every `lunar.*` code of the catalog `spec/findings/calendar.json` is exercised.
+//! every `lunar.*` code of the catalog `spec/findings/calendar.json` is exercised; `holidays`
+//! through `calendar::schedule::Schedule::day`; `due` through `calendar::due::due`.
 
 use std::collections::BTreeSet;
 
+use motcua_core::calendar::due::{
+    self, Clock, Counting, Limit, LocalTime, Policy, Supplement, SupplementRule,
+};
+use motcua_core::calendar::holidays::Source;
 use motcua_core::calendar::lunar::{self, LunarError, Reckoning};
+use motcua_core::calendar::schedule::{Day, Schedule};
+use motcua_core::model::Timestamp;
 use motcua_core::{Date, Diagnostic};
 use serde::Deserialize;
 use serde_json::Value;
@@ -110,4 +117,142 @@ fn lunar_vectors() {
         codes, lunar_codes,
         "the vectors must exercise every lunar code"
     );
+}
+
+/// The sections on working days: holidays and due dates.
+#[derive(Deserialize)]
+struct WorkingDaysFile {
+    holidays: Vec<HolidayCase>,
+    due: Vec<DueCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayCase {
+    name: String,
+    date: Date,
+    schedule: String,
+    working: Option<bool>,
+    source: Option<String>,
+    document: Option<String>,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DueCase {
+    name: String,
+    received: Timestamp,
+    limit: Limit,
+    policy: PolicyCase,
+    supplements: Vec<SupplementCase>,
+    extension: Option<Timestamp>,
+    // Absent (an error case) and null (awaiting a supplement) differ: double option.
+    #[serde(default, deserialize_with = "present")]
+    due: Option<Option<Timestamp>>,
+    error: Option<String>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<Timestamp>>, D::Error> {
+    Option::<Timestamp>::deserialize(d).map(Some)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicyCase {
+    cutoff: Option<u16>,
+    counting: Counting,
+    supplement: SupplementRule,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SupplementCase {
+    requested: Timestamp,
+    supplied: Option<Timestamp>,
+}
+
+fn schedule(name: &str) -> Schedule {
+    match name {
+        "mon_fri" => Schedule::default(),
+        "mon_sat" => Schedule::with_saturday(),
+        other => panic!("unknown schedule {other}"),
+    }
+}
+
+fn local(t: &Timestamp) -> LocalTime {
+    LocalTime::from_timestamp(t).expect("vector times are in range")
+}
+
+fn holiday_outcome(case: &HolidayCase) -> Result<(), String> {
+    let got = schedule(&case.schedule).day(case.date);
+    match (&case.error, got) {
+        (Some(code), Err(e)) if e.code() == code => Ok(()),
+        (Some(code), other) => Err(format!("gave {other:?}, expected {code}")),
+        (None, Err(e)) => Err(format!("failed with {e}")),
+        (None, Ok(day)) => {
+            let (source, document) = match &day {
+                Day::Off(off) | Day::SwappedWorking(off) => match off.source {
+                    Source::Decision { document, .. } => (Some("decision"), document),
+                    Source::Rules { .. } => (Some("rules"), None),
+                },
+                Day::Working | Day::WeeklyRest => (None, None),
+            };
+            let expected = (
+                case.working,
+                case.source.as_deref(),
+                case.document.as_deref(),
+            );
+            let actual = (Some(day.is_working()), source, document);
+            (expected == actual)
+                .then_some(())
+                .ok_or(format!("gave {actual:?} ({day:?}), expected {expected:?}"))
+        }
+    }
+}
+
+fn due_outcome(case: &DueCase) -> Result<(), String> {
+    let policy = Policy {
+        cutoff: case.policy.cutoff,
+        counting: case.policy.counting,
+        supplement: case.policy.supplement,
+        ..Policy::default()
+    };
+    let clock = Clock {
+        received: local(&case.received),
+        limit: case.limit,
+        supplements: case
+            .supplements
+            .iter()
+            .map(|s| Supplement {
+                requested: local(&s.requested),
+                supplied: s.supplied.as_ref().map(local),
+            })
+            .collect(),
+        extension: case.extension.as_ref().map(local),
+    };
+    let got = due::due(&clock, &policy).map(|d| d.due);
+    match (&case.due, &case.error, got) {
+        (Some(expected), None, Ok(due)) if due == expected.as_ref().map(local) => Ok(()),
+        (None, Some(code), Err(e)) if e.code() == code => Ok(()),
+        (expected, code, got) => Err(format!("gave {got:?}, expected {expected:?} / {code:?}")),
+    }
+}
+
+#[test]
+fn holiday_and_due_vectors() {
+    let file: WorkingDaysFile = serde_json::from_str(VECTORS).expect("spec/vectors/calendar.json");
+    assert!(file.holidays.len() >= 20 && file.due.len() >= 20);
+    let mut failures = Vec::new();
+    for case in &file.holidays {
+        if let Err(why) = holiday_outcome(case) {
+            failures.push(format!("holidays: {}: {why}", case.name));
+        }
+    }
+    for case in &file.due {
+        if let Err(why) = due_outcome(case) {
+            failures.push(format!("due: {}: {why}", case.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
