@@ -655,6 +655,31 @@ mod tests {
         assert!(due(&c, &Policy::default()).is_err());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// A limit in working days ends on a working day, n working days after the day treated
+        /// as the day of receipt, and never before the receipt.
+        #[test]
+        fn working_day_due_dates_are_working_days(
+            start in 0i64..4_000,
+            hour in 0u8..24,
+            n in 1u32..60,
+            cutoff: bool,
+        ) {
+            let date = Date::from_days(d("2019-01-01").to_days() + start).unwrap();
+            let received = LocalTime::new(date, hour, 0).unwrap();
+            let policy = Policy { cutoff: cutoff.then_some(900), ..Policy::default() };
+            let result = due(&clock(received, Limit::WorkingDays(n)), &policy).unwrap();
+            let due_date = result.due.unwrap().date;
+            proptest::prop_assert!(policy.schedule.is_working_day(due_date).unwrap());
+            proptest::prop_assert!(due_date > date);
+            let mut steps = Vec::new();
+            let d0 = receipt_day(received, &policy, &mut steps).unwrap();
+            proptest::prop_assert_eq!(policy.schedule.count_working_days(d0, due_date).unwrap(), n);
+        }
+    }
+
     /// Every error renders from the catalog with all its placeholders filled.
     #[test]
     fn every_error_has_a_catalog_entry() {
