@@ -16,7 +16,7 @@
 //!   dossier code, phone);
 //! - [`model`]: dossiers, applicants, agencies, procedures, attachments, events;
 //! - [`forms`]: validation of a dossier against its procedure;
-//! - [`calendar`]: the Vietnamese lunar calendar.
+//! - [`calendar`]: the Vietnamese lunar calendar, holidays, working days and due dates.
 
 #![forbid(unsafe_code)]
 
