@@ -2,7 +2,8 @@
 //!
 //! The conformance core shared by every Vietnamese one-stop-shop ("bộ phận một cửa") system that
 //! embeds motcua: the data model of dossiers of administrative procedures, the identifiers on a
-//! form, and the validation of a dossier against its procedure.
+//! form, the validation of a dossier against its procedure, and the calendar (lunar dates,
+//! holidays, working days) by which its time limits are counted.
 //!
 //! The crate is pure Rust: no I/O, no clock ("today" is always a parameter), no C dependencies;
 //! it builds for `wasm32-unknown-unknown`. Every rule cites its article in `spec/`, and every
