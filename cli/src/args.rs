@@ -8,10 +8,13 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use motcua_core::calendar::lunar::Reckoning;
 use motcua_core::ids::IdKind;
+use motcua_core::model::Timestamp;
 use motcua_core::{Date, Lang};
 
-/// Checks identifiers and dossiers of Vietnamese one-stop-shop ("bộ phận một cửa") systems.
+/// Checks identifiers and dossiers of Vietnamese one-stop-shop ("bộ phận một cửa") systems, and
+/// counts their time limits on the Vietnamese calendar.
 ///
 /// Exit status: 0 when everything checked is valid, 1 when something is invalid, 2 when the
 /// command line is wrong or an input cannot be read.
@@ -62,6 +65,9 @@ pub(crate) enum Command {
     /// Work with dossiers (hồ sơ) of administrative procedures.
     #[command(subcommand)]
     Dossier(DossierCommand),
+    /// The Vietnamese calendar: lunar dates, civil servants' days off and due dates.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
 }
 
 /// Arguments of `motcua id`.
@@ -110,6 +116,181 @@ pub(crate) struct ValidateArgs {
     /// "warnings"}), or {"file", "input_error"} for each file that is not the JSON expected.
     #[arg(long)]
     pub(crate) json: bool,
+}
+
+/// Subcommands of `motcua calendar`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum CalendarCommand {
+    /// Lunar dates (âm lịch) of solar dates.
+    #[command(
+        long_about = "Give the lunar date (âm lịch) of each solar date: day, month (and \
+                      whether it is the leap month), the lunar year and its name (can chi).\n\n\
+                      Examples:\n  motcua calendar lunar 2026-02-14\n  \
+                      motcua calendar lunar - < dates.txt"
+    )]
+    Lunar(LunarArgs),
+    /// The solar date of a lunar date.
+    #[command(
+        long_about = "Give the solar date of a lunar date written YYYY-MM-DD (lunar \
+                      year, month, day); --leap for the leap month of that number.\n\n\
+                      Example: motcua calendar solar 2025-06-01 --leap"
+    )]
+    Solar(SolarArgs),
+    /// Every day off of the civil service in a year, and the swapped working Saturdays.
+    #[command(
+        long_about = "List the days off of civil servants in a solar year (public \
+                      holidays, Tết, compensatory and swapped days) and the Saturdays made working \
+                      days, each with its occasion and its source: the yearly decision and how \
+                      sure it is, or the statute when no decision is known.\n\n\
+                      Example: motcua calendar holidays 2026"
+    )]
+    Holidays(HolidaysArgs),
+    /// The due date of a dossier, and how it was counted.
+    #[command(
+        long_about = "Compute when a dossier is due from its receipt time and the \
+                      procedure's time limit, on the civil service's working days (Monday to \
+                      Friday, office hours 08:00-12:00 and 13:00-17:00), and explain each day \
+                      counted or skipped.\n\n\
+                      Example: motcua calendar due --received 2025-04-25T09:00:00+07:00 --days 3"
+    )]
+    Due(DueArgs),
+}
+
+/// The lunar calendar's reckoning, mapped onto the core's [`Reckoning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReckoningArg {
+    /// UTC+7 throughout: the calendar Vietnam uses today.
+    Vietnam,
+    /// UTC+8 before 1968, UTC+7 from then on (as observed in the North of Vietnam).
+    Historical,
+    /// UTC+8 throughout: the Chinese calendar.
+    China,
+}
+
+impl From<ReckoningArg> for Reckoning {
+    fn from(reckoning: ReckoningArg) -> Self {
+        match reckoning {
+            ReckoningArg::Vietnam => Reckoning::Vietnam,
+            ReckoningArg::Historical => Reckoning::Historical,
+            ReckoningArg::China => Reckoning::China,
+        }
+    }
+}
+
+/// Arguments of `motcua calendar lunar`.
+#[derive(Debug, Args)]
+pub(crate) struct LunarArgs {
+    /// The solar dates. A single `-` reads one date per line from standard input (blank lines
+    /// are skipped).
+    #[arg(required = true, value_name = "YYYY-MM-DD")]
+    pub(crate) dates: Vec<String>,
+
+    /// Which meridian new moons are dated at.
+    #[arg(long, value_enum, default_value_t = ReckoningArg::Vietnam)]
+    pub(crate) reckoning: ReckoningArg,
+
+    /// Print one JSON object per date ({"date", "year", "month", "day", "leap", "year_name"}),
+    /// each on its own line, instead of text.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// Arguments of `motcua calendar solar`.
+#[derive(Debug, Args)]
+pub(crate) struct SolarArgs {
+    /// The lunar date: lunar year, month (1-12) and day (1-30).
+    #[arg(value_name = "YYYY-MM-DD", value_parser = lunar_triple)]
+    pub(crate) lunar: (i32, u8, u8),
+
+    /// The month is the leap month (tháng nhuận) of that number.
+    #[arg(long)]
+    pub(crate) leap: bool,
+
+    /// Which meridian new moons are dated at.
+    #[arg(long, value_enum, default_value_t = ReckoningArg::Vietnam)]
+    pub(crate) reckoning: ReckoningArg,
+
+    /// Print the result as one JSON object ({"year", "month", "day", "leap", "date"}).
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// Arguments of `motcua calendar holidays`.
+#[derive(Debug, Args)]
+pub(crate) struct HolidaysArgs {
+    /// The solar year.
+    #[arg(value_name = "YEAR")]
+    pub(crate) year: i32,
+
+    /// Print one JSON object per date ({"date", "kind", "occasions", "source", …}).
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// How the time limit of `motcua calendar due` is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum UnitArg {
+    /// Working days.
+    Working,
+    /// Calendar days; a limit ending on a day off ends on the next working day.
+    Calendar,
+    /// Working hours.
+    Hours,
+}
+
+/// Arguments of `motcua calendar due`.
+#[derive(Debug, Args)]
+pub(crate) struct DueArgs {
+    /// When the dossier was received, RFC 3339 with its offset (2025-04-25T09:00:00+07:00).
+    #[arg(long, value_name = "RFC3339")]
+    pub(crate) received: Timestamp,
+
+    /// The time limit, in the unit of --unit.
+    #[arg(long, value_name = "N")]
+    pub(crate) days: u32,
+
+    /// What the time limit counts.
+    #[arg(long, value_enum, default_value_t = UnitArg::Working)]
+    pub(crate) unit: UnitArg,
+
+    /// A supplement request and the time the complete dossier came back (FROM,TO, RFC 3339);
+    /// the clock stands still in between and the due date moves by the working days stopped.
+    /// `FROM,` when the dossier has not come back yet. May be repeated.
+    #[arg(long, value_name = "FROM,TO", value_parser = pause)]
+    pub(crate) pause: Vec<(Timestamp, Option<Timestamp>)>,
+
+    /// Print the result as one JSON object ({"received", "limit", "due", "steps"}).
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `YYYY-MM-DD` as three numbers, for a lunar date (whose day 30 is no Gregorian date).
+fn lunar_triple(text: &str) -> Result<(i32, u8, u8), String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            match (y.parse(), m.parse(), d.parse()) {
+                (Ok(y), Ok(m), Ok(d)) => Ok((y, m, d)),
+                _ => Err(format!("not a lunar date YYYY-MM-DD: {text:?}")),
+            }
+        }
+        _ => Err(format!("not a lunar date YYYY-MM-DD: {text:?}")),
+    }
+}
+
+/// `FROM,TO` (or `FROM,`) as two RFC 3339 timestamps.
+fn pause(text: &str) -> Result<(Timestamp, Option<Timestamp>), String> {
+    let (from, to) = text
+        .split_once(',')
+        .ok_or_else(|| format!("expected FROM,TO: {text:?}"))?;
+    let parse = |s: &str| s.parse::<Timestamp>().map_err(|e| format!("{s:?}: {e}"));
+    let to = if to.is_empty() {
+        None
+    } else {
+        Some(parse(to)?)
+    };
+    Ok((parse(from)?, to))
 }
 
 /// Parses an identifier kind with [`IdKind`]'s `FromStr`, offering [`IdKind::ALL`] in help and

@@ -61,7 +61,153 @@ pub(crate) struct Labels {
     pub(crate) stdout_failed: &'static str,
     /// Labels of what identifiers say.
     pub(crate) info: &'static InfoLabels,
+    /// Words of `motcua calendar`.
+    pub(crate) calendar: &'static CalendarLabels,
 }
+
+/// Words of `motcua calendar`. A `{}` in a template is filled in order by [`fill`].
+#[derive(Debug)]
+pub(crate) struct CalendarLabels {
+    /// A text that is not a date YYYY-MM-DD.
+    pub(crate) not_a_date: &'static str,
+    /// A lunar date: day, month, leap mark, year name, lunar year.
+    pub(crate) lunar_date: &'static str,
+    /// After the month of a leap month.
+    pub(crate) leap: &'static str,
+    /// Short weekday names, Monday first.
+    pub(crate) weekdays: [&'static str; 7],
+    /// A day off.
+    pub(crate) off: &'static str,
+    /// A Saturday made a working day.
+    pub(crate) work: &'static str,
+    /// [`motcua_core::calendar::holidays::Occasion`], in its declaration order.
+    pub(crate) occasions: [&'static str; 6],
+    /// A yearly decision: year, document, status, basis.
+    pub(crate) decision: &'static str,
+    /// A yearly decision whose document number is not known.
+    pub(crate) unknown_document: &'static str,
+    /// Computed from the statute: the article.
+    pub(crate) rules: &'static str,
+    /// A compensatory day: the article.
+    pub(crate) compensatory: &'static str,
+    /// The due time.
+    pub(crate) due: &'static str,
+    /// No due time while waiting for a supplement.
+    pub(crate) waiting: &'static str,
+    /// An ordinary working day.
+    pub(crate) working_day: &'static str,
+    /// A weekly rest day.
+    pub(crate) weekly_rest: &'static str,
+    /// Step: received at.
+    pub(crate) received: &'static str,
+    /// Step: received on a day that is not a working day: the day, counts from.
+    pub(crate) received_on_day_off: &'static str,
+    /// Step: received after the cut-off: cut-off, counts from.
+    pub(crate) received_after_cutoff: &'static str,
+    /// Step: a day counted: date, number, day.
+    pub(crate) counted: &'static str,
+    /// Step: a day skipped: date, day.
+    pub(crate) skipped: &'static str,
+    /// Step: working time counted on a date: date, hours, minutes.
+    pub(crate) hours: &'static str,
+    /// Step: a calendar-day limit moved to a working day: from, to.
+    pub(crate) moved: &'static str,
+    /// Step: a supplement requested at.
+    pub(crate) supplement_requested: &'static str,
+    /// Step: complete again, the limit restarts: at.
+    pub(crate) restarted: &'static str,
+    /// Step: complete again, the due date moves: at, working days.
+    pub(crate) resumed: &'static str,
+    /// Step: a new appointment: from, to.
+    pub(crate) extended: &'static str,
+}
+
+/// `template` with each `{}` replaced by the next of `values`.
+pub(crate) fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    let mut values = values.iter();
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(values.next().copied().unwrap_or_default());
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+const CALENDAR_VI: CalendarLabels = CalendarLabels {
+    not_a_date: "không phải ngày dạng YYYY-MM-DD",
+    lunar_date: "âm lịch ngày {} tháng {}{} năm {} ({})",
+    leap: " nhuận",
+    weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+    off: "nghỉ",
+    work: "làm bù",
+    occasions: [
+        "Tết Dương lịch",
+        "Tết Âm lịch",
+        "Giỗ Tổ Hùng Vương",
+        "Ngày Chiến thắng",
+        "Quốc tế Lao động",
+        "Quốc khánh",
+    ],
+    decision: "dữ liệu năm {}: văn bản {}, {} ({})",
+    unknown_document: "chưa rõ số",
+    rules: "tính theo {}",
+    compensatory: "nghỉ bù theo {}",
+    due: "Hạn giải quyết",
+    waiting: "chưa có hạn: đang chờ bổ sung hồ sơ",
+    working_day: "ngày làm việc",
+    weekly_rest: "nghỉ hằng tuần",
+    received: "tiếp nhận lúc {}",
+    received_on_day_off: "tiếp nhận vào ngày không làm việc ({}); tính như tiếp nhận ngày {}",
+    received_after_cutoff: "tiếp nhận sau {}; tính như tiếp nhận ngày {}",
+    counted: "{}: ngày thứ {} ({})",
+    skipped: "{}: không tính ({})",
+    hours: "{}: tính {} giờ {} phút",
+    moved: "hạn rơi vào ngày nghỉ {}, chuyển sang ngày làm việc {}",
+    supplement_requested: "yêu cầu bổ sung lúc {}; thời hạn dừng lại",
+    restarted: "nhận đủ hồ sơ lúc {}; thời hạn tính lại từ đầu",
+    resumed: "nhận đủ hồ sơ lúc {}; hạn lùi thêm {} ngày làm việc đã dừng",
+    extended: "hẹn lại (phiếu xin lỗi): từ {} sang {}",
+};
+
+const CALENDAR_EN: CalendarLabels = CalendarLabels {
+    not_a_date: "not a date YYYY-MM-DD",
+    lunar_date: "lunar day {} of month {}{} of the year {} ({})",
+    leap: " (leap)",
+    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    off: "day off",
+    work: "working Saturday",
+    occasions: [
+        "New Year",
+        "Lunar New Year (Tết)",
+        "Hùng Kings' Commemoration",
+        "Victory Day",
+        "Labour Day",
+        "National Day",
+    ],
+    decision: "yearly data {}: document {}, {} ({})",
+    unknown_document: "number unknown",
+    rules: "computed under {}",
+    compensatory: "compensatory day under {}",
+    due: "Due",
+    waiting: "no due date: waiting for the supplement",
+    working_day: "working day",
+    weekly_rest: "weekly rest",
+    received: "received at {}",
+    received_on_day_off:
+        "received on a day that is not a working day ({}); counted as received on {}",
+    received_after_cutoff: "received after {}; counted as received on {}",
+    counted: "{}: day {} ({})",
+    skipped: "{}: not counted ({})",
+    hours: "{}: {} h {} min counted",
+    moved: "the limit ends on the day off {} and moves to the working day {}",
+    supplement_requested: "supplement requested at {}; the clock stops",
+    restarted: "complete dossier received at {}; the limit runs again from the start",
+    resumed: "complete dossier received at {}; the due date moves by {} working day(s) stopped",
+    extended: "new appointment (apology slip): from {} to {}",
+};
 
 /// Labels of what a valid identifier says ([`motcua_core::ids::IdInfo`]), and names of the
 /// core's enumerations found there.
@@ -242,6 +388,7 @@ const VI: Labels = Labels {
     stdin_failed: "không đọc được đầu vào chuẩn",
     stdout_failed: "không ghi được ra đầu ra chuẩn",
     info: &INFO_VI,
+    calendar: &CALENDAR_VI,
 };
 
 const EN: Labels = Labels {
@@ -271,6 +418,7 @@ const EN: Labels = Labels {
     stdin_failed: "cannot read standard input",
     stdout_failed: "cannot write to standard output",
     info: &INFO_EN,
+    calendar: &CALENDAR_EN,
 };
 
 impl Labels {

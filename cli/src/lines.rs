@@ -1,10 +1,67 @@
-//! Values read from standard input, one per line, with a bounded line length.
+//! Values given on the command line or read from standard input, one per line, with a bounded
+//! line length.
 //!
 //! Lines are streamed: memory use is bounded by [`MAX_LINE_BYTES`] whatever the input size. A
 //! line ends with LF or CRLF; a UTF-8 byte order mark before the first line is dropped; lines
 //! holding only white space are skipped.
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, IsTerminal, Write};
+
+use crate::failure::Failure;
+use crate::status::Status;
+use crate::Context;
+
+/// The value that stands for "one value per line from standard input".
+const FROM_STDIN: &str = "-";
+
+/// Calls `each` on every value of `values`, and on every non-blank line of standard input in
+/// place of a `-`, streaming; returns the highest status. A line that is too long or not UTF-8
+/// is reported and skipped, and the run then ends with status 2; `-` given twice is an error.
+pub(crate) fn each_value<W: Write>(
+    values: &[String],
+    cx: &Context,
+    out: &mut W,
+    mut each: impl FnMut(&str, &mut W) -> io::Result<Status>,
+) -> io::Result<Status> {
+    if values.iter().filter(|v| *v == FROM_STDIN).count() > 1 {
+        return Ok(cx.fail(out, &Failure::StdinTwice));
+    }
+    let mut status = Status::Valid;
+    for value in values {
+        let outcome = if value == FROM_STDIN {
+            stdin(cx, out, &mut each)?
+        } else {
+            each(value, out)?
+        };
+        status = status.max(outcome);
+    }
+    Ok(status)
+}
+
+/// Calls `each` on each non-blank line of standard input.
+fn stdin<W: Write>(
+    cx: &Context,
+    out: &mut W,
+    each: &mut impl FnMut(&str, &mut W) -> io::Result<Status>,
+) -> io::Result<Status> {
+    let stdin = io::stdin();
+    // Someone typing values expects each answer at once; a pipe gets buffered output.
+    let interactive = stdin.is_terminal() || io::stdout().is_terminal();
+    let mut status = Status::Valid;
+    for line in Lines::new(stdin.lock()) {
+        let outcome = match line {
+            Ok((_, Line::Value(value))) => each(&value, out)?,
+            Ok((line, Line::TooLong)) => cx.fail(out, &Failure::LineTooLong { line }),
+            Ok((line, Line::NotUtf8)) => cx.fail(out, &Failure::LineNotUtf8 { line }),
+            Err(e) => return Ok(cx.fail(out, &Failure::Stdin(e))),
+        };
+        status = status.max(outcome);
+        if interactive {
+            out.flush()?;
+        }
+    }
+    Ok(status)
+}
 
 /// The longest line accepted, in bytes, not counting the line ending. Identifiers are a few
 /// dozen characters; a longer line is not a value but a wrong input.

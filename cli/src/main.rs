@@ -1,10 +1,12 @@
-//! The `motcua` command: checks identifiers and dossiers of Vietnamese one-stop-shop systems.
+//! The `motcua` command: checks identifiers and dossiers of Vietnamese one-stop-shop systems,
+//! and counts their time limits on the Vietnamese calendar.
 //!
 //! The CLI only translates between the shell and `motcua-core`: it reads files and standard
 //! input, decides what "today" is, prints results, and maps them to an exit status. Every rule,
 //! code and finding message comes from the core.
 
 mod args;
+mod calendar;
 mod dossier;
 mod failure;
 mod files;
@@ -23,7 +25,7 @@ use std::time::SystemTime;
 use clap::Parser;
 use motcua_core::{Date, Lang};
 
-use crate::args::{Cli, Command, DossierCommand};
+use crate::args::{CalendarCommand, Cli, Command, DossierCommand};
 use crate::failure::Failure;
 use crate::status::Status;
 
@@ -60,6 +62,12 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Id(args) => id::run(args, &cx, &mut out),
         Command::Dossier(DossierCommand::Validate(args)) => dossier::validate(args, &cx, &mut out),
+        Command::Calendar(CalendarCommand::Lunar(args)) => calendar::lunar(args, &cx, &mut out),
+        Command::Calendar(CalendarCommand::Solar(args)) => calendar::solar(args, &cx, &mut out),
+        Command::Calendar(CalendarCommand::Holidays(args)) => {
+            calendar::holidays(args, &cx, &mut out)
+        }
+        Command::Calendar(CalendarCommand::Due(args)) => calendar::due(args, &cx, &mut out),
     };
     match result.and_then(|status| out.flush().map(|()| status)) {
         Ok(status) => status.into(),

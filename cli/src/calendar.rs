@@ -1,0 +1,324 @@
+//! `motcua calendar …`: lunar dates, the civil service's days off and due dates.
+//!
+//! Every date and rule comes from `motcua_core::calendar`; this module only parses the command
+//! line, prints the results (text in the chosen language, or JSON) and maps errors to status 2.
+
+use std::io::{self, Write};
+
+use motcua_core::calendar::due::SupplementRule;
+use motcua_core::calendar::due::{self, Clock, Due, Limit, LocalTime, Policy, Step, Supplement};
+use motcua_core::calendar::holidays::{self, DayOff, Exception, Occasion, Source, Status as Sure};
+use motcua_core::calendar::lunar::{self, LunarDate, Reckoning};
+use motcua_core::calendar::schedule::Day;
+use motcua_core::Date;
+use serde::Serialize;
+
+use crate::args::{DueArgs, HolidaysArgs, LunarArgs, SolarArgs, UnitArg};
+use crate::failure::Failure;
+use crate::labels::{fill, CalendarLabels, Labels};
+use crate::lines;
+use crate::status::Status;
+use crate::Context;
+
+/// Prints the lunar date of every date of `args`.
+pub(crate) fn lunar(args: &LunarArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+    let reckoning = Reckoning::from(args.reckoning);
+    lines::each_value(&args.dates, cx, out, |text, out| {
+        let Ok(date) = text.trim().parse::<Date>() else {
+            return Ok(cx.fail(out, &Failure::NotADate(text.to_owned())));
+        };
+        match lunar::to_lunar(date, reckoning) {
+            Ok(lunar) => print(out, args.json, &LunarLine::new(date, lunar), || {
+                format!("{date} → {}\n", lunar_text(lunar, cx))
+            }),
+            Err(e) => Ok(cx.fail(out, &Failure::calendar(&e))),
+        }
+    })
+}
+
+/// Prints the solar date of the lunar date of `args`.
+pub(crate) fn solar(args: &SolarArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+    let (year, month, day) = args.lunar;
+    let reckoning = Reckoning::from(args.reckoning);
+    let found = LunarDate::new(year, month, day, args.leap)
+        .and_then(|l| lunar::to_solar(year, month, day, args.leap, reckoning).map(|d| (l, d)));
+    match found {
+        Ok((lunar, date)) => print(out, args.json, &LunarLine::new(date, lunar), || {
+            format!("{} → {date}\n", lunar_text(lunar, cx))
+        }),
+        Err(e) => Ok(cx.fail(out, &Failure::calendar(&e))),
+    }
+}
+
+/// Prints every exception to the working week of the year of `args`.
+pub(crate) fn holidays(
+    args: &HolidaysArgs,
+    cx: &Context,
+    out: &mut impl Write,
+) -> io::Result<Status> {
+    let exceptions = match holidays::exceptions(args.year) {
+        Ok(exceptions) => exceptions,
+        Err(e) => return Ok(cx.fail(out, &Failure::calendar(&e))),
+    };
+    let l = Labels::of(cx.lang).calendar;
+    for (date, exception) in &exceptions {
+        let line = HolidayLine {
+            date: *date,
+            exception,
+        };
+        print(out, args.json, &line, || {
+            let (kind, day_off) = match exception {
+                Exception::Off(d) => (l.off, d),
+                Exception::Work(d) => (l.work, d),
+            };
+            let weekday = l.weekdays[usize::from(date.weekday())];
+            format!("{date} {weekday} {kind}: {}\n", day_off_text(day_off, l))
+        })?;
+    }
+    Ok(Status::Valid)
+}
+
+/// Prints the due time of the dossier of `args` and its explanation.
+pub(crate) fn due(args: &DueArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+    match compute_due(args) {
+        Ok((clock, due)) => {
+            let line = DueLine {
+                received: clock.received,
+                limit: clock.limit,
+                due: &due,
+            };
+            print(out, args.json, &line, || due_text(&due, cx))
+        }
+        Err(failure) => Ok(cx.fail(out, &failure)),
+    }
+}
+
+/// The clock of `args` and its due time under the default policy, with supplements pausing the
+/// clock.
+fn compute_due(args: &DueArgs) -> Result<(Clock, Due), Failure> {
+    let local = |t| LocalTime::from_timestamp(t).map_err(|e| Failure::calendar(&e));
+    let limit = match args.unit {
+        UnitArg::Working => Limit::WorkingDays(args.days),
+        UnitArg::Calendar => Limit::CalendarDays(args.days),
+        UnitArg::Hours => Limit::WorkingHours(args.days),
+    };
+    let supplements = args
+        .pause
+        .iter()
+        .map(|(from, to)| {
+            Ok(Supplement {
+                requested: local(from)?,
+                supplied: to.as_ref().map(local).transpose()?,
+            })
+        })
+        .collect::<Result<_, Failure>>()?;
+    let clock = Clock {
+        received: local(&args.received)?,
+        limit,
+        supplements,
+        extension: None,
+    };
+    let policy = Policy {
+        supplement: SupplementRule::Pause,
+        ..Policy::default()
+    };
+    let due = due::due(&clock, &policy).map_err(|e| Failure::calendar(&e))?;
+    Ok((clock, due))
+}
+
+/// Writes `value` as one JSON line when `json`, else the text `text()`.
+fn print(
+    out: &mut impl Write,
+    json: bool,
+    value: &impl Serialize,
+    text: impl FnOnce() -> String,
+) -> io::Result<Status> {
+    if json {
+        serde_json::to_writer(&mut *out, value)?;
+        out.write_all(b"\n")?;
+    } else {
+        out.write_all(text().as_bytes())?;
+    }
+    Ok(Status::Valid)
+}
+
+/// The JSON line of a lunar date and its solar date.
+#[derive(Serialize)]
+struct LunarLine {
+    date: Date,
+    #[serde(flatten)]
+    lunar: LunarDate,
+    year_name: String,
+}
+
+impl LunarLine {
+    fn new(date: Date, lunar: LunarDate) -> Self {
+        Self {
+            date,
+            lunar,
+            year_name: lunar::year_name(lunar.year()),
+        }
+    }
+}
+
+/// The JSON line of a day off or a working Saturday.
+#[derive(Serialize)]
+struct HolidayLine<'a> {
+    date: Date,
+    #[serde(flatten)]
+    exception: &'a Exception,
+}
+
+/// The JSON object of a due time.
+#[derive(Serialize)]
+struct DueLine<'a> {
+    received: LocalTime,
+    limit: Limit,
+    #[serde(flatten)]
+    due: &'a Due,
+}
+
+/// `lunar` in words: day, month, leap mark, year name and number.
+fn lunar_text(lunar: LunarDate, cx: &Context) -> String {
+    let l = Labels::of(cx.lang).calendar;
+    fill(
+        l.lunar_date,
+        &[
+            &lunar.day().to_string(),
+            &lunar.month().to_string(),
+            if lunar.leap() { l.leap } else { "" },
+            &lunar::year_name(lunar.year()),
+            &lunar.year().to_string(),
+        ],
+    )
+}
+
+/// The occasions of a day off and its source.
+fn day_off_text(day_off: &DayOff, l: &CalendarLabels) -> String {
+    let occasions: Vec<&str> = day_off
+        .occasions
+        .iter()
+        .map(|o| l.occasions[occasion_index(*o)])
+        .collect();
+    let source = match &day_off.source {
+        Source::Decision {
+            year,
+            status,
+            document,
+            basis,
+        } => fill(
+            l.decision,
+            &[
+                &year.to_string(),
+                document.unwrap_or(l.unknown_document),
+                sure(*status),
+                basis,
+            ],
+        ),
+        Source::Rules { law, compensatory } => match compensatory {
+            Some(article) => format!(
+                "{}; {}",
+                fill(l.rules, &[law]),
+                fill(l.compensatory, &[article])
+            ),
+            None => fill(l.rules, &[law]),
+        },
+    };
+    format!("{} — {source}", occasions.join(", "))
+}
+
+/// The index of `occasion` in [`CalendarLabels::occasions`].
+fn occasion_index(occasion: Occasion) -> usize {
+    match occasion {
+        Occasion::NewYear => 0,
+        Occasion::Tet => 1,
+        Occasion::HungKings => 2,
+        Occasion::Victory => 3,
+        Occasion::LabourDay => 4,
+        Occasion::NationalDay => 5,
+    }
+}
+
+/// A status of the yearly data as written in `spec/calendar/civil-service.json`.
+fn sure(status: Sure) -> &'static str {
+    match status {
+        Sure::Confirmed => "CONFIRMED",
+        Sure::Unconfirmed => "UNCONFIRMED",
+        Sure::Derived => "derived",
+    }
+}
+
+/// What a day is for the count.
+fn day_text(day: &Day, l: &CalendarLabels) -> String {
+    match day {
+        Day::Working => l.working_day.to_owned(),
+        Day::WeeklyRest => l.weekly_rest.to_owned(),
+        Day::SwappedWorking(d) => format!("{}: {}", l.work, day_off_text(d, l)),
+        Day::Off(d) => format!("{}: {}", l.off, day_off_text(d, l)),
+    }
+}
+
+/// `HH:MM` of minutes since midnight.
+fn clock_time(minute: u16) -> String {
+    format!("{:02}:{:02}", minute / 60, minute % 60)
+}
+
+/// A local time as `YYYY-MM-DD HH:MM`.
+fn local_text(t: LocalTime) -> String {
+    format!("{} {}", t.date, clock_time(t.minute))
+}
+
+/// The due time, then one indented line per step.
+fn due_text(due: &Due, cx: &Context) -> String {
+    let l = Labels::of(cx.lang).calendar;
+    let mut out = match due.due {
+        Some(t) => format!("{}: {} (UTC+07:00)\n", l.due, local_text(t)),
+        None => format!("{}\n", l.waiting),
+    };
+    for step in &due.steps {
+        out.push_str("    ");
+        out.push_str(&step_text(step, l));
+        out.push('\n');
+    }
+    out
+}
+
+/// One step of the explanation.
+fn step_text(step: &Step, l: &CalendarLabels) -> String {
+    match step {
+        Step::Received { at } => fill(l.received, &[&local_text(*at)]),
+        Step::ReceivedOnDayOff { day, counts_from } => fill(
+            l.received_on_day_off,
+            &[&day_text(day, l), &counts_from.to_string()],
+        ),
+        Step::ReceivedAfterCutoff {
+            cutoff,
+            counts_from,
+        } => fill(
+            l.received_after_cutoff,
+            &[&clock_time(*cutoff), &counts_from.to_string()],
+        ),
+        Step::Counted { date, number, day } => fill(
+            l.counted,
+            &[&date.to_string(), &number.to_string(), &day_text(day, l)],
+        ),
+        Step::Skipped { date, day } => fill(l.skipped, &[&date.to_string(), &day_text(day, l)]),
+        Step::Hours { date, minutes } => fill(
+            l.hours,
+            &[
+                &date.to_string(),
+                &(minutes / 60).to_string(),
+                &(minutes % 60).to_string(),
+            ],
+        ),
+        Step::MovedToWorkingDay { from, to } => {
+            fill(l.moved, &[&from.to_string(), &to.to_string()])
+        }
+        Step::SupplementRequested { at } => fill(l.supplement_requested, &[&local_text(*at)]),
+        Step::Restarted { at } => fill(l.restarted, &[&local_text(*at)]),
+        Step::Resumed { at, paused_days } => {
+            fill(l.resumed, &[&local_text(*at), &paused_days.to_string()])
+        }
+        Step::Extended { from, to } => fill(l.extended, &[&local_text(*from), &local_text(*to)]),
+    }
+}

@@ -1,0 +1,339 @@
+//! End-to-end tests of `motcua calendar`: the domain's reference dates through the binary, the
+//! JSON shapes, the languages and the inputs that exit 2.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// Runs `motcua --today 2026-11-23 args…` with `stdin` as standard input; returns the exit code,
+/// standard output and standard error.
+fn motcua(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
+        .args(["--today", "2026-11-23"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the motcua binary starts");
+    // Small inputs fit in the pipe's buffer: write, then close.
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    pipe.write_all(stdin.as_bytes()).expect("stdin written");
+    drop(pipe);
+    let o: Output = child.wait_with_output().expect("motcua runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
+    (
+        o.status.code().expect("motcua exits normally"),
+        text(o.stdout),
+        text(o.stderr),
+    )
+}
+
+/// The JSON objects printed one per line.
+fn json_lines(out: &str) -> Vec<Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line: {l:?}: {e}")))
+        .collect()
+}
+
+// ---- lunar ---------------------------------------------------------------------------------
+
+#[test]
+fn lunar_dates_of_the_reference_days() {
+    let (code, out, err) = motcua(&["calendar", "lunar", "2026-02-14", "1985-01-21"], "");
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "2026-02-14 → âm lịch ngày 27 tháng 12 năm Ất Tỵ (2025)",
+            "1985-01-21 → âm lịch ngày 1 tháng 1 năm Ất Sửu (1985)",
+        ]
+    );
+    let (code, out, _) = motcua(&["--lang", "en", "calendar", "lunar", "2025-07-25"], "");
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "2025-07-25 → lunar day 1 of month 6 (leap) of the year Ất Tỵ (2025)\n"
+    );
+}
+
+#[test]
+fn lunar_json_has_one_object_per_date() {
+    let (code, out, _) = motcua(
+        &["calendar", "lunar", "2026-02-14", "2025-07-25", "--json"],
+        "",
+    );
+    assert_eq!(code, 0);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"date": "2026-02-14", "year": 2025, "month": 12, "day": 27,
+                           "leap": false, "year_name": "Ất Tỵ"})
+    );
+    assert_eq!(lines[1]["leap"], true);
+    assert_eq!(lines[1]["month"], 6);
+}
+
+#[test]
+fn lunar_reads_dates_from_stdin_and_reports_bad_ones_with_exit_2() {
+    let (code, out, err) = motcua(
+        &["calendar", "lunar", "-", "--json"],
+        "2026-02-17\r\n\nnot-a-date\n1800-01-01\n2026-02-16\n",
+    );
+    assert_eq!(code, 2);
+    let lines = json_lines(&out);
+    let days: Vec<(&Value, &Value)> = lines.iter().map(|l| (&l["date"], &l["day"])).collect();
+    // Tết Bính Ngọ is 2026-02-17; the day before is the 29th, the last of month 12.
+    assert_eq!(
+        days,
+        [
+            (&"2026-02-17".into(), &1.into()),
+            (&"2026-02-16".into(), &29.into())
+        ]
+    );
+    assert!(err.contains("\"not-a-date\""), "{err}");
+    assert!(err.contains("lunar.solar_out_of_range"), "{err}");
+}
+
+#[test]
+fn the_reckoning_can_be_chosen() {
+    // Tết 1985 was 21/01 in Vietnam and 20/02 in China (spec/calendar/lunar.md): at UTC+8,
+    // 1985-01-21 is the 1st of month 12 of the year Giáp Tý.
+    let (code, out, _) = motcua(
+        &[
+            "calendar",
+            "lunar",
+            "1985-01-21",
+            "--reckoning",
+            "china",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let line = &json_lines(&out)[0];
+    assert_eq!(
+        (&line["year"], &line["month"], &line["day"]),
+        (&1984.into(), &12.into(), &1.into())
+    );
+    assert_eq!(line["year_name"], "Giáp Tý");
+    let (code, _, _) = motcua(&["calendar", "lunar", "1985-01-21", "--reckoning", "x"], "");
+    assert_eq!(code, 2);
+}
+
+// ---- solar ---------------------------------------------------------------------------------
+
+#[test]
+fn solar_date_of_the_leap_month() {
+    let (code, out, _) = motcua(&["calendar", "solar", "2025-06-01", "--leap"], "");
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "âm lịch ngày 1 tháng 6 nhuận năm Ất Tỵ (2025) → 2025-07-25\n"
+    );
+    let (code, out, _) = motcua(&["calendar", "solar", "2025-06-01", "--json"], "");
+    assert_eq!(code, 0);
+    assert_eq!(
+        json_lines(&out)[0],
+        serde_json::json!({"date": "2025-06-25", "year": 2025, "month": 6, "day": 1,
+                           "leap": false, "year_name": "Ất Tỵ"})
+    );
+    // Day 30 exists in lunar months; it is no Gregorian date, and is accepted as input.
+    let (code, out, _) = motcua(&["calendar", "solar", "2026-01-01", "--json"], "");
+    assert_eq!(code, 0);
+    assert_eq!(json_lines(&out)[0]["date"], "2026-02-17");
+}
+
+#[test]
+fn impossible_lunar_dates_exit_2_with_the_catalog_message() {
+    for (args, code_text) in [
+        (&["2026-06-01", "--leap"][..], "lunar.no_leap_month"),
+        (&["2026-13-01"][..], "lunar.month_invalid"),
+        (&["2026-01-31"][..], "lunar.day_invalid"),
+        (&["2300-01-01"][..], "lunar.year_out_of_range"),
+    ] {
+        let mut all = vec!["--lang", "en", "calendar", "solar"];
+        all.extend(args);
+        let (code, out, err) = motcua(&all, "");
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains(code_text), "{args:?}: {err}");
+    }
+    let (code, _, err) = motcua(&["calendar", "solar", "2026-1-1"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+}
+
+// ---- holidays ------------------------------------------------------------------------------
+
+#[test]
+fn holidays_of_2026_include_tet_and_the_swapped_saturday() {
+    let (code, out, err) = motcua(&["calendar", "holidays", "2026", "--json"], "");
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    let kind_of = |date: &str| {
+        lines
+            .iter()
+            .find(|l| l["date"] == date)
+            .map(|l| l["kind"].as_str().expect("kind is a string").to_owned())
+    };
+    for day in 16..=20 {
+        let date = format!("2026-02-{day}");
+        assert_eq!(kind_of(&date).as_deref(), Some("off"), "{date}");
+        let line = lines.iter().find(|l| l["date"] == date.as_str()).unwrap();
+        assert_eq!(line["occasions"], serde_json::json!(["tet"]));
+    }
+    assert_eq!(kind_of("2026-01-10").as_deref(), Some("work"));
+    assert_eq!(kind_of("2026-01-05"), None);
+    for line in &lines {
+        assert!(
+            line["source"] == "decision" || line["source"] == "rules",
+            "{line}"
+        );
+    }
+    let saturday = lines.iter().find(|l| l["date"] == "2026-01-10").unwrap();
+    assert_eq!(saturday["document"], "12729/VPCP-KGVX");
+    assert_eq!(saturday["status"], "CONFIRMED");
+}
+
+#[test]
+fn holidays_text_names_the_occasion_and_source() {
+    let (code, out, _) = motcua(&["calendar", "holidays", "2026"], "");
+    assert_eq!(code, 0);
+    let line = |date: &str| {
+        out.lines()
+            .find(|l| l.starts_with(date))
+            .unwrap_or_else(|| panic!("{date} missing: {out}"))
+            .to_owned()
+    };
+    assert!(line("2026-02-16 T2 nghỉ: Tết Âm lịch — ").contains("CONFIRMED"));
+    assert!(line("2026-01-10 T7 làm bù: Tết Dương lịch").contains("12729/VPCP-KGVX"));
+    let (_, en, _) = motcua(&["--lang", "en", "calendar", "holidays", "2026"], "");
+    assert!(
+        en.contains("2026-01-10 Sat working Saturday: New Year — yearly data 2026: document 12729/VPCP-KGVX"),
+        "{en}"
+    );
+}
+
+#[test]
+fn holidays_of_a_year_without_data_exit_2() {
+    let (code, out, err) = motcua(&["calendar", "holidays", "1990"], "");
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("holidays.no_statute"), "{err}");
+    let (code, _, _) = motcua(&["calendar", "holidays", "năm"], "");
+    assert_eq!(code, 2);
+}
+
+// ---- due ---------------------------------------------------------------------------------
+
+/// The received time of the due-date tests: Friday before the 30/4–1/5 holidays of 2025.
+const RECEIVED: &str = "2025-04-25T09:00:00+07:00";
+
+/// Runs `motcua [--lang en] calendar due --received RECEIVED args…`.
+fn due(lang_en: bool, args: &[&str]) -> (i32, String, String) {
+    let mut all = if lang_en {
+        vec!["--lang", "en"]
+    } else {
+        vec![]
+    };
+    all.extend(["calendar", "due", "--received", RECEIVED]);
+    all.extend(args);
+    motcua(&all, "")
+}
+
+#[test]
+fn three_working_days_over_the_swapped_saturday() {
+    let (code, out, err) = due(false, &["--days", "3"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Hạn giải quyết: 2025-04-29 17:00 (UTC+07:00)");
+    assert_eq!(lines[1], "    tiếp nhận lúc 2025-04-25 09:00");
+    assert!(
+        lines[2].starts_with("    2025-04-26: ngày thứ 1 (làm bù: "),
+        "{out}"
+    );
+    assert_eq!(lines[3], "    2025-04-27: không tính (nghỉ hằng tuần)");
+    assert_eq!(lines[5], "    2025-04-29: ngày thứ 3 (ngày làm việc)");
+
+    let (code, out, _) = due(false, &["--days", "3", "--json"]);
+    assert_eq!(code, 0);
+    let due = &json_lines(&out)[0];
+    assert_eq!(
+        due["due"],
+        serde_json::json!({"date": "2025-04-29", "minute": 1020})
+    );
+    assert_eq!(due["received"]["minute"], 540);
+    assert_eq!(
+        due["limit"],
+        serde_json::json!({"unit": "working_days", "value": 3})
+    );
+    let steps = due["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 5);
+    assert_eq!(steps[1]["step"], "counted");
+    assert_eq!(steps[1]["day"]["day"], "swapped_working");
+    assert_eq!(steps[2]["step"], "skipped");
+}
+
+#[test]
+fn calendar_days_and_pauses() {
+    // 3 calendar days from Friday 2025-04-25 end on Monday 04-28, a working day.
+    let (code, out, _) = due(false, &["--days", "3", "--unit", "calendar", "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(json_lines(&out)[0]["due"]["date"], "2025-04-28");
+    // Still waiting for the supplement: no due date yet.
+    let (code, out, _) = due(
+        true,
+        &["--days", "3", "--pause", "2025-04-28T09:00:00+07:00,"],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("no due date: waiting for the supplement\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("supplement requested at 2025-04-28 09:00"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_due_inputs_exit_2() {
+    // Receipt times without an offset, or without a time.
+    for received in ["2025-04-25T09:00:00", "2025-04-25"] {
+        let args = ["calendar", "due", "--days", "3", "--received", received];
+        let (code, out, err) = motcua(&args, "");
+        assert_eq!(code, 2, "{received}");
+        assert!(out.is_empty() && err.contains(received), "{err}");
+    }
+    for args in [
+        &["--days", "3", "--unit", "weeks"][..],
+        &["--days", "3", "--pause", "2025-04-28T09:00:00+07:00"][..],
+        &["--days", "-1"][..],
+    ] {
+        let (code, out, err) = due(false, args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty() && !err.is_empty(), "{args:?}");
+    }
+    for (args, code_text) in [
+        // A supplement supplied before it was requested.
+        (
+            &[
+                "--days",
+                "3",
+                "--pause",
+                "2025-04-28T09:00:00+07:00,2025-04-27T09:00:00+07:00",
+            ][..],
+            "due.supplement_order",
+        ),
+        // More working days than the core's bound.
+        (&["--days", "999999"][..], "working_days.too_many"),
+    ] {
+        let (code, _, err) = due(false, args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(code_text), "{args:?}: {err}");
+    }
+}
