@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use motcua_core::calendar::lunar::Reckoning;
 use motcua_core::ids::IdKind;
 use motcua_core::model::Timestamp;
-use motcua_core::{Date, Lang};
+use motcua_core::{Date, Lang, MAX_YEAR, MIN_YEAR};
 
 /// Checks identifiers and dossiers of Vietnamese one-stop-shop ("bộ phận một cửa") systems, and
 /// counts their time limits on the Vietnamese calendar.
@@ -148,9 +148,9 @@ pub(crate) enum CalendarCommand {
     /// The due date of a dossier, and how it was counted.
     #[command(
         long_about = "Compute when a dossier is due from its receipt time and the \
-                      procedure's time limit, on the civil service's working days (Monday to \
-                      Friday, office hours 08:00-12:00 and 13:00-17:00), and explain each day \
-                      counted or skipped.\n\n\
+                      procedure's time limit, with the core's default policy (the civil service's \
+                      working days and office hours, no cut-off hour), and explain each day \
+                      counted or skipped. Times are printed in Vietnam's time, UTC+07:00.\n\n\
                       Example: motcua calendar due --received 2025-04-25T09:00:00+07:00 --days 3"
     )]
     Due(DueArgs),
@@ -218,8 +218,11 @@ pub(crate) struct SolarArgs {
 /// Arguments of `motcua calendar holidays`.
 #[derive(Debug, Args)]
 pub(crate) struct HolidaysArgs {
-    /// The solar year.
-    #[arg(value_name = "YEAR")]
+    /// The solar year (a year a date can have, 1 to 9999).
+    #[arg(
+        value_name = "YEAR",
+        value_parser = clap::value_parser!(i32).range(i64::from(MIN_YEAR)..=i64::from(MAX_YEAR))
+    )]
     pub(crate) year: i32,
 
     /// Print one JSON object per date ({"date", "kind", "occasions", "source", …}).

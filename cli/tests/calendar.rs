@@ -1,27 +1,14 @@
 //! End-to-end tests of `motcua calendar`: the domain's reference dates through the binary, the
 //! JSON shapes, the languages and the inputs that exit 2.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
 use serde_json::Value;
 
 /// Runs `motcua --today 2026-11-23 args…` with `stdin` as standard input; returns the exit code,
 /// standard output and standard error.
 fn motcua(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
-        .args(["--today", "2026-11-23"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the motcua binary starts");
-    // Small inputs fit in the pipe's buffer: write, then close.
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    pipe.write_all(stdin.as_bytes()).expect("stdin written");
-    drop(pipe);
-    let o: Output = child.wait_with_output().expect("motcua runs");
+    let o = common::run_on("2026-11-23", args, stdin.as_bytes());
     let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
     (
         o.status.code().expect("motcua exits normally"),
@@ -224,8 +211,12 @@ fn holidays_of_a_year_without_data_exit_2() {
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(err.contains("holidays.no_statute"), "{err}");
-    let (code, _, _) = motcua(&["calendar", "holidays", "năm"], "");
-    assert_eq!(code, 2);
+    // Not a year, or no year a date can have.
+    for year in ["năm", "0", "10000", "2147483647", "-2147483648"] {
+        let (code, out, err) = motcua(&["calendar", "holidays", "--", year], "");
+        assert_eq!(code, 2, "{year}");
+        assert!(out.is_empty() && !err.contains("panicked"), "{year}: {err}");
+    }
 }
 
 // ---- due ---------------------------------------------------------------------------------

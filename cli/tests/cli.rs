@@ -1,36 +1,18 @@
 //! End-to-end tests of the `motcua` binary: exit codes, output shapes, standard input, languages
 //! and unreadable inputs.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+use common::run_on;
+
 /// A fixed "today", so that date-dependent rules give the same answer every day.
 const TODAY: &str = "2026-11-23";
-
-/// Runs `motcua --today today args…` with `stdin` as standard input.
-fn run_on(today: &str, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
-        .arg("--today")
-        .arg(today)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the motcua binary starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let input = stdin.to_vec();
-    // Write from another thread: the child may fill its stdout pipe before reading all of stdin.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("motcua runs");
-    writer.join().expect("the stdin writer finishes");
-    output
-}
 
 fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     run_on(TODAY, args, stdin)
