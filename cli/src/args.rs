@@ -262,6 +262,20 @@ pub(crate) struct DueArgs {
     #[arg(long, value_name = "FROM,TO", value_parser = pause)]
     pub(crate) pause: Vec<(Timestamp, Option<Timestamp>)>,
 
+    /// A receipt after this time of day counts from the next working day (15:00 or 17:00, as
+    /// the agency decides). No cut-off without it.
+    #[arg(long, value_name = "HH:MM", value_parser = hh_mm)]
+    pub(crate) cutoff: Option<u16>,
+
+    /// The agency also works on Saturdays.
+    #[arg(long)]
+    pub(crate) saturday: bool,
+
+    /// The new appointment set by an apology slip (phiếu xin lỗi và hẹn lại ngày trả kết quả),
+    /// RFC 3339.
+    #[arg(long, value_name = "RFC3339")]
+    pub(crate) extension: Option<Timestamp>,
+
     /// Print the result as one JSON object ({"received", "limit", "due", "steps"}).
     #[arg(long)]
     pub(crate) json: bool,
@@ -279,6 +293,21 @@ fn lunar_triple(text: &str) -> Result<(i32, u8, u8), String> {
             }
         }
         _ => Err(format!("not a lunar date YYYY-MM-DD: {text:?}")),
+    }
+}
+
+/// `HH:MM` as minutes since midnight.
+fn hh_mm(text: &str) -> Result<u16, String> {
+    let wrong = || format!("not a time of day HH:MM: {text:?}");
+    let (h, m) = text.split_once(':').ok_or_else(wrong)?;
+    let two = |s: &str| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
+    };
+    match (two(h), two(m)) {
+        (Some(h), Some(m)) if h < 24 && m < 60 => Ok(h * 60 + m),
+        _ => Err(wrong()),
     }
 }
 

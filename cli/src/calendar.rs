@@ -9,7 +9,7 @@ use motcua_core::calendar::due::SupplementRule;
 use motcua_core::calendar::due::{self, Clock, Due, Limit, LocalTime, Policy, Step, Supplement};
 use motcua_core::calendar::holidays::{self, DayOff, Exception, Occasion, Source, Status as Sure};
 use motcua_core::calendar::lunar::{self, LunarDate, Reckoning};
-use motcua_core::calendar::schedule::Day;
+use motcua_core::calendar::schedule::{Day, Schedule};
 use motcua_core::Date;
 use serde::Serialize;
 
@@ -93,8 +93,8 @@ pub(crate) fn due(args: &DueArgs, cx: &Context, out: &mut impl Write) -> io::Res
     }
 }
 
-/// The clock of `args` and its due time under the default policy, with supplements pausing the
-/// clock.
+/// The clock of `args` and its due time under the core's default policy, with the working week,
+/// cut-off and extension of `args`, and supplements pausing the clock.
 fn compute_due(args: &DueArgs) -> Result<(Clock, Due), Failure> {
     let local = |t| LocalTime::from_timestamp(t).map_err(|e| Failure::calendar(&e));
     let limit = match args.unit {
@@ -116,9 +116,15 @@ fn compute_due(args: &DueArgs) -> Result<(Clock, Due), Failure> {
         received: local(&args.received)?,
         limit,
         supplements,
-        extension: None,
+        extension: args.extension.as_ref().map(local).transpose()?,
     };
     let policy = Policy {
+        schedule: if args.saturday {
+            Schedule::with_saturday()
+        } else {
+            Schedule::default()
+        },
+        cutoff: args.cutoff,
         supplement: SupplementRule::Pause,
         ..Policy::default()
     };

@@ -292,6 +292,67 @@ fn calendar_days_and_pauses() {
 }
 
 #[test]
+fn cutoff_extension_saturday_and_a_receipt_on_a_day_off() {
+    // 16:00 is after a 15:00 cut-off: counted as received on the swapped Saturday 04-26.
+    let args = [
+        "--lang",
+        "en",
+        "calendar",
+        "due",
+        "--received",
+        "2025-04-25T16:00:00+07:00",
+        "--days",
+        "2",
+        "--cutoff",
+        "15:00",
+        "--extension",
+        "2025-05-09T10:00:00+07:00",
+    ];
+    let (code, out, _) = motcua(&args, "");
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Due: 2025-05-09 10:00 (UTC+07:00)");
+    assert!(lines.contains(&"    received after 15:00; counted as received on 2025-04-26"));
+    assert!(
+        lines.contains(&"    2025-04-29: day 2 (working day)"),
+        "{out}"
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&"    new appointment (apology slip): from 2025-04-29 17:00 to 2025-05-09 10:00")
+    );
+    // Received on Sunday: counted from Monday, due Tuesday.
+    let sunday = [
+        "calendar",
+        "due",
+        "--received",
+        "2025-04-27T09:00:00+07:00",
+        "--days",
+        "1",
+    ];
+    let (code, out, _) = motcua(&sunday, "");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Hạn giải quyết: 2025-04-29 17:00"), "{out}");
+    assert!(out.contains("    tiếp nhận vào ngày không làm việc (nghỉ hằng tuần); tính như tiếp nhận ngày 2025-04-28\n"), "{out}");
+    // An agency working on Saturdays counts Saturday 2025-05-10 (no holiday).
+    let (code, out, _) = motcua(
+        &[
+            "calendar",
+            "due",
+            "--received",
+            "2025-05-09T09:00:00+07:00",
+            "--days",
+            "1",
+            "--saturday",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(json_lines(&out)[0]["due"]["date"], "2025-05-10");
+}
+
+#[test]
 fn bad_due_inputs_exit_2() {
     // Receipt times without an offset, or without a time.
     for received in ["2025-04-25T09:00:00", "2025-04-25"] {
@@ -304,6 +365,9 @@ fn bad_due_inputs_exit_2() {
         &["--days", "3", "--unit", "weeks"][..],
         &["--days", "3", "--pause", "2025-04-28T09:00:00+07:00"][..],
         &["--days", "-1"][..],
+        &["--days", "1", "--cutoff", "7:00"][..],
+        &["--days", "1", "--cutoff", "24:00"][..],
+        &["--days", "1", "--extension", "2025-05-09"][..],
     ] {
         let (code, out, err) = due(false, args);
         assert_eq!(code, 2, "{args:?}");
