@@ -189,8 +189,9 @@ pub(crate) struct LunarArgs {
     #[arg(long, value_enum, default_value_t = ReckoningArg::Vietnam)]
     pub(crate) reckoning: ReckoningArg,
 
-    /// Print one JSON object per date ({"date", "year", "month", "day", "leap", "year_name"}),
-    /// each on its own line, instead of text.
+    /// Print one JSON object per date ({"date", "year", "month", "day", "leap", "year_name"},
+    /// or {"input", "error"} for a date that cannot be converted), each on its own line,
+    /// instead of text.
     #[arg(long)]
     pub(crate) json: bool,
 }
@@ -210,7 +211,8 @@ pub(crate) struct SolarArgs {
     #[arg(long, value_enum, default_value_t = ReckoningArg::Vietnam)]
     pub(crate) reckoning: ReckoningArg,
 
-    /// Print the result as one JSON object ({"year", "month", "day", "leap", "date"}).
+    /// Print the result as one JSON object ({"date", "year", "month", "day", "leap",
+    /// "year_name"}, or {"error"}).
     #[arg(long)]
     pub(crate) json: bool,
 }
@@ -225,7 +227,8 @@ pub(crate) struct HolidaysArgs {
     )]
     pub(crate) year: i32,
 
-    /// Print one JSON object per date ({"date", "kind", "occasions", "source", …}).
+    /// Print one JSON object per date ({"date", "kind", "occasions", "source", …}), or one
+    /// {"error"}.
     #[arg(long)]
     pub(crate) json: bool,
 }
@@ -276,7 +279,8 @@ pub(crate) struct DueArgs {
     #[arg(long, value_name = "RFC3339")]
     pub(crate) extension: Option<Timestamp>,
 
-    /// Print the result as one JSON object ({"received", "limit", "due", "steps"}).
+    /// Print the result as one JSON object ({"received", "limit", "due", "steps"}, or
+    /// {"error"}).
     #[arg(long)]
     pub(crate) json: bool,
 }

@@ -6,11 +6,13 @@
 use std::io::{self, Write};
 
 use motcua_core::calendar::due::SupplementRule;
-use motcua_core::calendar::due::{self, Clock, Due, Limit, LocalTime, Policy, Step, Supplement};
+use motcua_core::calendar::due::{
+    self, Clock, Due, DueError, Limit, LocalTime, Policy, Step, Supplement,
+};
 use motcua_core::calendar::holidays::{self, DayOff, Exception, Occasion, Source, Status as Sure};
 use motcua_core::calendar::lunar::{self, LunarDate, Reckoning};
 use motcua_core::calendar::schedule::{Day, Schedule};
-use motcua_core::Date;
+use motcua_core::{Date, Diagnostic, Finding};
 use serde::Serialize;
 
 use crate::args::{DueArgs, HolidaysArgs, LunarArgs, SolarArgs, UnitArg};
@@ -25,13 +27,13 @@ pub(crate) fn lunar(args: &LunarArgs, cx: &Context, out: &mut impl Write) -> io:
     let reckoning = Reckoning::from(args.reckoning);
     lines::each_value(&args.dates, cx, out, |text, out| {
         let Ok(date) = text.trim().parse::<Date>() else {
-            return Ok(cx.fail(out, &Failure::NotADate(text.to_owned())));
+            return fail(cx, out, args.json, Some(text), &NotADate(text));
         };
         match lunar::to_lunar(date, reckoning) {
             Ok(lunar) => print(out, args.json, &LunarLine::new(date, lunar), || {
                 format!("{date} → {}\n", lunar_text(lunar, cx))
             }),
-            Err(e) => Ok(cx.fail(out, &Failure::calendar(&e))),
+            Err(e) => fail(cx, out, args.json, Some(text), &e),
         }
     })
 }
@@ -46,7 +48,7 @@ pub(crate) fn solar(args: &SolarArgs, cx: &Context, out: &mut impl Write) -> io:
         Ok((lunar, date)) => print(out, args.json, &LunarLine::new(date, lunar), || {
             format!("{} → {date}\n", lunar_text(lunar, cx))
         }),
-        Err(e) => Ok(cx.fail(out, &Failure::calendar(&e))),
+        Err(e) => fail(cx, out, args.json, None, &e),
     }
 }
 
@@ -58,7 +60,7 @@ pub(crate) fn holidays(
 ) -> io::Result<Status> {
     let exceptions = match holidays::exceptions(args.year) {
         Ok(exceptions) => exceptions,
-        Err(e) => return Ok(cx.fail(out, &Failure::calendar(&e))),
+        Err(e) => return fail(cx, out, args.json, None, &e),
     };
     let l = Labels::of(cx.lang).calendar;
     for (date, exception) in &exceptions {
@@ -89,14 +91,14 @@ pub(crate) fn due(args: &DueArgs, cx: &Context, out: &mut impl Write) -> io::Res
             };
             print(out, args.json, &line, || due_text(&due, cx))
         }
-        Err(failure) => Ok(cx.fail(out, &failure)),
+        Err(e) => fail(cx, out, args.json, None, &e),
     }
 }
 
 /// The clock of `args` and its due time under the core's default policy, with the working week,
 /// cut-off and extension of `args`, and supplements pausing the clock.
-fn compute_due(args: &DueArgs) -> Result<(Clock, Due), Failure> {
-    let local = |t| LocalTime::from_timestamp(t).map_err(|e| Failure::calendar(&e));
+fn compute_due(args: &DueArgs) -> Result<(Clock, Due), DueError> {
+    let local = LocalTime::from_timestamp;
     let limit = match args.unit {
         UnitArg::Working => Limit::WorkingDays(args.days),
         UnitArg::Calendar => Limit::CalendarDays(args.days),
@@ -111,7 +113,7 @@ fn compute_due(args: &DueArgs) -> Result<(Clock, Due), Failure> {
                 supplied: to.as_ref().map(local).transpose()?,
             })
         })
-        .collect::<Result<_, Failure>>()?;
+        .collect::<Result<_, DueError>>()?;
     let clock = Clock {
         received: local(&args.received)?,
         limit,
@@ -128,8 +130,53 @@ fn compute_due(args: &DueArgs) -> Result<(Clock, Due), Failure> {
         supplement: SupplementRule::Pause,
         ..Policy::default()
     };
-    let due = due::due(&clock, &policy).map_err(|e| Failure::calendar(&e))?;
+    let due = due::due(&clock, &policy)?;
     Ok((clock, due))
+}
+
+/// Reports `error` on standard error, and with `json` also as a JSON line
+/// `{"input", "error"}` (`input` when the command reads several values), so that each value
+/// read gets a line; returns status 2.
+fn fail(
+    cx: &Context,
+    out: &mut impl Write,
+    json: bool,
+    input: Option<&str>,
+    error: &dyn Diagnostic,
+) -> io::Result<Status> {
+    let finding = error.to_finding("");
+    if json {
+        serde_json::to_writer(
+            &mut *out,
+            &ErrorLine {
+                input,
+                error: &finding,
+            },
+        )?;
+        out.write_all(b"\n")?;
+    }
+    Ok(cx.fail(out, &Failure::Calendar(Box::new(finding))))
+}
+
+/// The JSON line of a value the core could not convert.
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a str>,
+    error: &'a Finding,
+}
+
+/// A value that is not a date YYYY-MM-DD: the catalog's `argument.date`.
+struct NotADate<'a>(&'a str);
+
+impl Diagnostic for NotADate<'_> {
+    fn code(&self) -> &'static str {
+        "argument.date"
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        vec![("name", "DATE".to_owned()), ("value", self.0.to_owned())]
+    }
 }
 
 /// Writes `value` as one JSON line when `json`, else the text `text()`.

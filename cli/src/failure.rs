@@ -5,7 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use motcua_core::model::InputError;
-use motcua_core::{Diagnostic, Finding, Lang};
+use motcua_core::{Finding, Lang};
 
 use crate::files::FileError;
 use crate::labels::Labels;
@@ -48,12 +48,10 @@ pub(crate) enum Failure {
     /// Writing standard output failed.
     #[error("standard output: {0}")]
     Stdout(io::Error),
-    /// A calendar computation of the core failed (out of range, no such lunar day, …).
+    /// A calendar computation of the core failed (out of range, no such lunar day, …), or its
+    /// input is not a date.
     #[error("{}", .0.en)]
     Calendar(Box<Finding>),
-    /// A value is not a date YYYY-MM-DD.
-    #[error("{0:?}: not a date YYYY-MM-DD")]
-    NotADate(String),
     /// The system clock is outside the dates the core handles.
     #[error("no usable system clock")]
     NoClock,
@@ -66,11 +64,6 @@ impl Failure {
             path,
             finding: Box::new(error.to_finding()),
         }
-    }
-
-    /// The core's calendar error `error`.
-    pub(crate) fn calendar(error: &impl Diagnostic) -> Self {
-        Failure::Calendar(Box::new(error.to_finding("")))
     }
 
     /// The file and the core's finding, when the failure is an input that is not the JSON
@@ -121,7 +114,6 @@ impl Failure {
                 render::located(&mut text, finding, lang);
                 text
             }
-            Failure::NotADate(text) => format!("{text:?}: {}", l.calendar.not_a_date),
             Failure::StdinTwice => l.stdin_twice.to_owned(),
             Failure::LineTooLong { line } => {
                 format!(

@@ -68,8 +68,6 @@ pub(crate) struct Labels {
 /// Words of `motcua calendar`. A `{}` in a template is filled in order by [`fill`].
 #[derive(Debug)]
 pub(crate) struct CalendarLabels {
-    /// A text that is not a date YYYY-MM-DD.
-    pub(crate) not_a_date: &'static str,
     /// A lunar date: day, month, leap mark, year name, lunar year.
     pub(crate) lunar_date: &'static str,
     /// After the month of a leap month.
@@ -137,7 +135,6 @@ pub(crate) fn fill(template: &str, values: &[&str]) -> String {
 }
 
 const CALENDAR_VI: CalendarLabels = CalendarLabels {
-    not_a_date: "không phải ngày dạng YYYY-MM-DD",
     lunar_date: "âm lịch ngày {} tháng {}{} năm {} ({})",
     leap: " nhuận",
     weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
@@ -173,7 +170,6 @@ const CALENDAR_VI: CalendarLabels = CalendarLabels {
 };
 
 const CALENDAR_EN: CalendarLabels = CalendarLabels {
-    not_a_date: "not a date YYYY-MM-DD",
     lunar_date: "lunar day {} of month {}{} of the year {} ({})",
     leap: " (leap)",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],

@@ -71,18 +71,31 @@ fn lunar_reads_dates_from_stdin_and_reports_bad_ones_with_exit_2() {
         "2026-02-17\r\n\nnot-a-date\n1800-01-01\n2026-02-16\n",
     );
     assert_eq!(code, 2);
+    // One line per value read, in order: the lunar date, or the input and the catalog's error.
     let lines = json_lines(&out);
-    let days: Vec<(&Value, &Value)> = lines.iter().map(|l| (&l["date"], &l["day"])).collect();
+    assert_eq!(lines.len(), 4, "{out}");
     // Tết Bính Ngọ is 2026-02-17; the day before is the 29th, the last of month 12.
     assert_eq!(
-        days,
-        [
-            (&"2026-02-17".into(), &1.into()),
-            (&"2026-02-16".into(), &29.into())
-        ]
+        (&lines[0]["date"], &lines[0]["day"]),
+        (&"2026-02-17".into(), &1.into())
     );
-    assert!(err.contains("\"not-a-date\""), "{err}");
-    assert!(err.contains("lunar.solar_out_of_range"), "{err}");
+    assert_eq!(lines[1]["input"], "not-a-date");
+    assert_eq!(lines[1]["error"]["code"], "argument.date");
+    assert_eq!(lines[2]["input"], "1800-01-01");
+    assert_eq!(lines[2]["error"]["code"], "lunar.solar_out_of_range");
+    assert_eq!(
+        (&lines[3]["date"], &lines[3]["day"]),
+        (&"2026-02-16".into(), &29.into())
+    );
+    assert!(
+        err.contains("argument.date: ") && err.contains("\"not-a-date\""),
+        "{err}"
+    );
+    assert!(err.contains("lunar.solar_out_of_range: "), "{err}");
+    // Without --json, errors go to standard error only.
+    let (code, out, _) = motcua(&["calendar", "lunar", "2026-02-30", "2026-02-17"], "");
+    assert_eq!(code, 2);
+    assert_eq!(out.lines().count(), 1, "{out}");
 }
 
 #[test]
@@ -149,6 +162,11 @@ fn impossible_lunar_dates_exit_2_with_the_catalog_message() {
         assert!(out.is_empty(), "{out}");
         assert!(err.contains(code_text), "{args:?}: {err}");
     }
+    let (code, out, _) = motcua(&["calendar", "solar", "2026-06-01", "--leap", "--json"], "");
+    assert_eq!(code, 2);
+    let line = &json_lines(&out)[0];
+    assert_eq!(line["error"]["code"], "lunar.no_leap_month");
+    assert!(line.get("input").is_none(), "{line}");
     let (code, _, err) = motcua(&["calendar", "solar", "2026-1-1"], "");
     assert_eq!(code, 2);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
