@@ -5,9 +5,8 @@
 
 use std::io::{self, Write};
 
-use motcua_core::calendar::due::SupplementRule;
 use motcua_core::calendar::due::{
-    self, Clock, Due, DueError, Limit, LocalTime, Policy, Step, Supplement,
+    self, Clock, Due, DueError, Limit, LocalTime, Policy, Step, Supplement, SupplementRule,
 };
 use motcua_core::calendar::holidays::{self, DayOff, Exception, Occasion, Source, Status as Sure};
 use motcua_core::calendar::lunar::{self, LunarDate, Reckoning};
