@@ -218,7 +218,13 @@ fn statutes() -> &'static StatutesFile {
 /// The exceptions to the working week that lie in the solar year `year`: days off and swapped
 /// working Saturdays, from the yearly data where it has a row for the occasion and otherwise from
 /// the statute in force.
+///
+/// A year before [`crate::MIN_YEAR`], or from [`crate::MAX_YEAR`] on (whose next year's rows
+/// cannot be dated), is [`HolidayError::OutOfRange`].
 pub fn exceptions(year: i32) -> Result<BTreeMap<Date, Exception>, HolidayError> {
+    if !(crate::MIN_YEAR..crate::MAX_YEAR).contains(&year) {
+        return Err(HolidayError::OutOfRange(year));
+    }
     let mut out = BTreeMap::new();
     // A row of the next year can start in this one (New Year 2023 began on 31/12/2022).
     for occasion_year in [year, year + 1] {
@@ -374,6 +380,16 @@ fn adjacent_national_day(national_day: Date) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn years_beyond_the_supported_dates_are_errors() {
+        for year in [i32::MIN, 0, crate::MAX_YEAR, 10_000, i32::MAX] {
+            assert_eq!(
+                super::exceptions(year),
+                Err(super::HolidayError::OutOfRange(year))
+            );
+        }
+    }
+
     use super::*;
 
     fn d(text: &str) -> Date {

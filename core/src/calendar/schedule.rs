@@ -8,12 +8,13 @@
 //! Counting follows Civil Code 91/2015/QH13 Art. 147: the day of the event is not counted, day 1
 //! is the first working day after it (spec/calendar/working-days.md).
 
-use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::holidays::{self, DayOff, Exception, HolidayError};
+use crate::calendar::lunar;
 use crate::{Date, Diagnostic};
 
 /// The largest number of working days [`Schedule::add_working_days`] and
@@ -96,25 +97,82 @@ impl Day {
     }
 }
 
-/// The days off of the years visited so far, so that walking across a year does not recompute
-/// its holidays for every day.
-struct Cursor {
-    years: BTreeMap<i32, BTreeMap<Date, Exception>>,
+/// The days off and swapped working days of one year: as bits by day of the year for counting,
+/// and with their reasons for explaining. Built once per year, for the life of the process.
+struct YearDays {
+    /// [`Date::to_days`] of 1 January.
+    first: i64,
+    /// [`Date::to_days`] of 1 January of the next year.
+    next: i64,
+    off: [u64; 6],
+    work: [u64; 6],
+    exceptions: BTreeMap<Date, Exception>,
 }
 
-impl Cursor {
-    fn new() -> Self {
-        Self {
-            years: BTreeMap::new(),
+/// How many years the process-wide cache holds: the lunar calendar's range, beyond which no
+/// holiday can be computed.
+const CACHED_YEARS: usize = (lunar::LAST_YEAR - lunar::FIRST_YEAR + 1) as usize;
+
+impl YearDays {
+    /// The days of `year`, computed on first use.
+    fn of(year: i32) -> Result<&'static YearDays, ScheduleError> {
+        static YEARS: [OnceLock<Result<YearDays, HolidayError>>; CACHED_YEARS] =
+            [const { OnceLock::new() }; CACHED_YEARS];
+        let slot = usize::try_from(year - lunar::FIRST_YEAR)
+            .ok()
+            .and_then(|i| YEARS.get(i));
+        match slot {
+            Some(slot) => slot
+                .get_or_init(|| Self::build(year))
+                .as_ref()
+                .map_err(|e| ScheduleError::Holidays(*e)),
+            // Outside the lunar range the holidays give their own error.
+            None => Err(match holidays::exceptions(year) {
+                Err(e) => ScheduleError::Holidays(e),
+                Ok(_) => ScheduleError::OutOfRange,
+            }),
         }
     }
 
-    fn exception(&mut self, date: Date) -> Result<Option<&Exception>, HolidayError> {
-        let year = match self.years.entry(date.year()) {
-            Entry::Occupied(known) => known.into_mut(),
-            Entry::Vacant(new) => new.insert(holidays::exceptions(date.year())?),
+    fn build(year: i32) -> Result<YearDays, HolidayError> {
+        let out_of_range = |_| HolidayError::OutOfRange(year);
+        let first = Date::new(year, 1, 1).map_err(out_of_range)?.to_days();
+        let next = if year < crate::MAX_YEAR {
+            Date::new(year + 1, 1, 1).map_err(out_of_range)?.to_days()
+        } else {
+            first + 365
         };
-        Ok(year.get(&date))
+        let exceptions = holidays::exceptions(year)?;
+        let (mut off, mut work) = ([0u64; 6], [0u64; 6]);
+        for (date, exception) in &exceptions {
+            // A date of `year` is at most 365 days after 1 January, so the index fits.
+            let i = (date.to_days() - first) as usize;
+            let bits = match exception {
+                Exception::Off(_) => &mut off,
+                Exception::Work(_) => &mut work,
+            };
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Ok(YearDays {
+            first,
+            next,
+            off,
+            work,
+            exceptions,
+        })
+    }
+
+    /// Whether the day `days` (of this year) counts for `schedule`.
+    fn is_working(&self, schedule: &Schedule, days: i64) -> bool {
+        let i = (days - self.first) as usize;
+        let bit = 1u64 << (i % 64);
+        if self.off[i / 64] & bit != 0 {
+            false
+        } else if self.work[i / 64] & bit != 0 {
+            true
+        } else {
+            schedule.working_weekdays[(days + 3).rem_euclid(7) as usize]
+        }
     }
 }
 
@@ -126,31 +184,23 @@ impl Schedule {
         schedule
     }
 
-    fn classify(&self, cursor: &mut Cursor, date: Date) -> Result<Day, ScheduleError> {
-        Ok(match cursor.exception(date)? {
+    fn classify(&self, year: &YearDays, date: Date) -> Day {
+        match year.exceptions.get(&date) {
             Some(Exception::Off(off)) => Day::Off(off.clone()),
             Some(Exception::Work(work)) => Day::SwappedWorking(work.clone()),
             None if self.working_weekdays[usize::from(date.weekday())] => Day::Working,
             None => Day::WeeklyRest,
-        })
-    }
-
-    fn working(&self, cursor: &mut Cursor, date: Date) -> Result<bool, ScheduleError> {
-        Ok(self.classify(cursor, date)?.is_working())
+        }
     }
 
     /// What `date` is for this schedule, and why.
     pub fn day(&self, date: Date) -> Result<Day, ScheduleError> {
-        self.classify(&mut Cursor::new(), date)
+        Ok(self.classify(YearDays::of(date.year())?, date))
     }
 
     /// Whether `date` is a working day of this schedule.
     pub fn is_working_day(&self, date: Date) -> Result<bool, ScheduleError> {
-        self.working(&mut Cursor::new(), date)
-    }
-
-    fn step(date: Date) -> Result<Date, ScheduleError> {
-        Date::from_days(date.to_days() + 1).map_err(|_| ScheduleError::OutOfRange)
+        Ok(YearDays::of(date.year())?.is_working(self, date.to_days()))
     }
 
     /// The first working day strictly after `date`.
@@ -161,7 +211,7 @@ impl Schedule {
     /// The `n`-th working day after `date`, `date` itself not counted (Civil Code 2015
     /// Art. 147(2)); `n` = 0 gives `date`.
     pub fn add_working_days(&self, date: Date, n: u32) -> Result<Date, ScheduleError> {
-        self.walk(date, n, |_, _| ())
+        self.walk(date, n, |_, _, _| Ok(()))
     }
 
     /// [`Schedule::add_working_days`], with every day walked past and what it is, for explaining
@@ -172,15 +222,21 @@ impl Schedule {
         n: u32,
     ) -> Result<(Date, Vec<(Date, Day)>), ScheduleError> {
         let mut days = Vec::new();
-        let due = self.walk(date, n, |d, day| days.push((d, day)))?;
+        let due = self.walk(date, n, |year, d, _| {
+            let d = Date::from_days(d).map_err(|_| ScheduleError::OutOfRange)?;
+            days.push((d, self.classify(year, d)));
+            Ok(())
+        })?;
         Ok((due, days))
     }
 
+    /// Walks forward from `date`, day after day, until `n` working days have passed; `visit` sees
+    /// every day walked past (its year, its [`Date::to_days`], whether it counts).
     fn walk(
         &self,
         date: Date,
         n: u32,
-        mut visit: impl FnMut(Date, Day),
+        mut visit: impl FnMut(&YearDays, i64, bool) -> Result<(), ScheduleError>,
     ) -> Result<Date, ScheduleError> {
         if n > MAX_WORKING_DAYS {
             return Err(ScheduleError::TooManyDays(u64::from(n)));
@@ -188,18 +244,23 @@ impl Schedule {
         if !self.working_weekdays.contains(&true) {
             return Err(ScheduleError::NoWorkingDay);
         }
-        let mut cursor = Cursor::new();
-        let mut day = date;
+        let mut year_number = date.year();
+        let mut year = YearDays::of(year_number)?;
+        let mut day = date.to_days();
         let mut left = n;
         while left > 0 {
-            day = Self::step(day)?;
-            let kind = self.classify(&mut cursor, day)?;
-            if kind.is_working() {
+            day += 1;
+            if day >= year.next {
+                year_number += 1;
+                year = YearDays::of(year_number)?;
+            }
+            let working = year.is_working(self, day);
+            if working {
                 left -= 1;
             }
-            visit(day, kind);
+            visit(year, day, working)?;
         }
-        Ok(day)
+        Date::from_days(day).map_err(|_| ScheduleError::OutOfRange)
     }
 
     /// The number of working days in `(from, to]`: after `from`, up to and including `to`
@@ -211,14 +272,17 @@ impl Schedule {
         if span > max_span {
             return Err(ScheduleError::TooManyDays(span.unsigned_abs()));
         }
-        let mut cursor = Cursor::new();
+        let mut year_number = from.year();
+        let mut year = YearDays::of(year_number)?;
         let mut count = 0;
-        let mut day = from;
-        while day < to {
-            day = Self::step(day)?;
-            if self.working(&mut cursor, day)? {
-                count += 1;
+        let mut day = from.to_days();
+        while day < to.to_days() {
+            day += 1;
+            if day >= year.next {
+                year_number += 1;
+                year = YearDays::of(year_number)?;
             }
+            count += u32::from(year.is_working(self, day));
         }
         Ok(count)
     }
