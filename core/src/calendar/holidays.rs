@@ -383,10 +383,7 @@ mod tests {
     #[test]
     fn years_beyond_the_supported_dates_are_errors() {
         for year in [i32::MIN, 0, crate::MAX_YEAR, 10_000, i32::MAX] {
-            assert_eq!(
-                super::exceptions(year),
-                Err(super::HolidayError::OutOfRange(year))
-            );
+            assert_eq!(exceptions(year), Err(HolidayError::OutOfRange(year)));
         }
     }
 
