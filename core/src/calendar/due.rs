@@ -316,9 +316,16 @@ pub fn due(clock: &Clock, policy: &Policy) -> Result<Due, DueError> {
                 steps.push(Step::Restarted { at: supplied });
             }
             SupplementRule::Pause => {
-                let days = policy
-                    .schedule
-                    .count_working_days(supplement.requested.date, supplied.date)?;
+                // Only time still running stops: a request made once the due time has passed
+                // (the dossier is already late) moves nothing.
+                let due_so_far = run(start, clock.limit, paused_days, policy, &mut Vec::new())?;
+                let days = if supplement.requested < due_so_far {
+                    policy
+                        .schedule
+                        .count_working_days(supplement.requested.date, supplied.date)?
+                } else {
+                    0
+                };
                 paused_days += days;
                 steps.push(Step::Resumed {
                     at: supplied,
@@ -621,6 +628,22 @@ mod tests {
         assert_eq!(due_of(&c, &pause).date, d("2025-05-14"));
         c.supplements[0].supplied = Some(at("2025-05-06", 9, 0));
         assert_eq!(due(&c, &pause), Err(DueError::SupplementOrder));
+    }
+
+    #[test]
+    fn a_pause_after_the_due_time_moves_nothing() {
+        // Fri 25/04/2025 + 3 working days = Tue 29/04 (Sat 26/04 is a working day); a request on
+        // Mon 05/05 comes after it, so the dossier stays due on 29/04 (late), not on 06/05.
+        let mut c = clock(at("2025-04-25", 9, 0), Limit::WorkingDays(3));
+        c.supplements.push(Supplement {
+            requested: at("2025-05-05", 9, 0),
+            supplied: Some(at("2025-05-07", 9, 0)),
+        });
+        let policy = Policy {
+            supplement: SupplementRule::Pause,
+            ..Policy::default()
+        };
+        assert_eq!(due_of(&c, &policy).date, d("2025-04-29"));
     }
 
     #[test]
