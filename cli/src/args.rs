@@ -244,6 +244,15 @@ pub(crate) enum UnitArg {
     Hours,
 }
 
+/// What a supplement request does to the time limit of `motcua calendar due`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SupplementArg {
+    /// The clock stops from the request to the complete dossier.
+    Pause,
+    /// The limit runs again in full from the complete dossier.
+    Restart,
+}
+
 /// Arguments of `motcua calendar due`.
 #[derive(Debug, Args)]
 pub(crate) struct DueArgs {
@@ -264,6 +273,12 @@ pub(crate) struct DueArgs {
     /// `FROM,` when the dossier has not come back yet. May be repeated.
     #[arg(long, value_name = "FROM,TO", value_parser = pause)]
     pub(crate) pause: Vec<(Timestamp, Option<Timestamp>)>,
+
+    /// What each --pause interval does to the time limit: `pause` stops the clock (the option's
+    /// name; procedures whose own law says so), `restart` runs the limit again in full from the
+    /// complete dossier (Decree 61/2018/NĐ-CP Art. 19(4), the general one-stop rule).
+    #[arg(long, value_enum, default_value_t = SupplementArg::Pause)]
+    pub(crate) supplement: SupplementArg,
 
     /// A receipt after this time of day counts from the next working day (15:00 or 17:00, as
     /// the agency decides). No cut-off without it.

@@ -14,7 +14,7 @@ use motcua_core::calendar::schedule::{Day, Schedule};
 use motcua_core::{Date, Diagnostic, Finding};
 use serde::Serialize;
 
-use crate::args::{DueArgs, HolidaysArgs, LunarArgs, SolarArgs, UnitArg};
+use crate::args::{DueArgs, HolidaysArgs, LunarArgs, SolarArgs, SupplementArg, UnitArg};
 use crate::failure::Failure;
 use crate::labels::{fill, CalendarLabels, Labels};
 use crate::lines;
@@ -95,7 +95,7 @@ pub(crate) fn due(args: &DueArgs, cx: &Context, out: &mut impl Write) -> io::Res
 }
 
 /// The clock of `args` and its due time under the core's default policy, with the working week,
-/// cut-off and extension of `args`, and supplements pausing the clock.
+/// cut-off, extension and supplement rule of `args`.
 fn compute_due(args: &DueArgs) -> Result<(Clock, Due), DueError> {
     let local = LocalTime::from_timestamp;
     let limit = match args.unit {
@@ -126,7 +126,10 @@ fn compute_due(args: &DueArgs) -> Result<(Clock, Due), DueError> {
             Schedule::default()
         },
         cutoff: args.cutoff,
-        supplement: SupplementRule::Pause,
+        supplement: match args.supplement {
+            SupplementArg::Pause => SupplementRule::Pause,
+            SupplementArg::Restart => SupplementRule::Restart,
+        },
         ..Policy::default()
     };
     let due = due::due(&clock, &policy)?;

@@ -310,6 +310,29 @@ fn calendar_days_and_pauses() {
 }
 
 #[test]
+fn a_supplement_pauses_or_restarts_the_limit() {
+    // Received Fri 2025-04-25, 3 working days; supplement asked Mon 04-28, back Tue 05-06.
+    let interval = [
+        "--pause",
+        "2025-04-28T09:00:00+07:00,2025-05-06T09:00:00+07:00",
+    ];
+    let due_date = |rule: &str| {
+        let mut args = vec!["--days", "3", "--json", "--supplement", rule];
+        args.extend(interval);
+        let (code, out, err) = due(false, &args);
+        assert_eq!(code, 0, "{err}");
+        json_lines(&out)[0]["due"]["date"].clone()
+    };
+    // Pause: the 3 working days stopped (04-29, 05-05, 05-06; 04-30 to 05-04 are off) are added
+    // to the 3 of the limit: 04-26 (swapped Saturday), 04-28, 04-29, 05-05, 05-06, 05-07.
+    assert_eq!(due_date("pause"), "2025-05-07");
+    // Restart (Decree 61/2018 Art. 19(4)): 3 full working days from Tue 05-06.
+    assert_eq!(due_date("restart"), "2025-05-09");
+    let (code, _, err) = due(false, &["--days", "3", "--supplement", "sometimes"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
 fn cutoff_extension_saturday_and_a_receipt_on_a_day_off() {
     // 16:00 is after a 15:00 cut-off: counted as received on the swapped Saturday 04-26.
     let args = [
