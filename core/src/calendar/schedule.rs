@@ -162,6 +162,16 @@ impl YearDays {
         })
     }
 
+    /// The working days of the 64-day word `word` of this year, for the week pattern of
+    /// [`Schedule::week_pattern`]: the weekdays that work, minus the days off, plus the swapped
+    /// working days.
+    fn working_word(&self, week: u128, word: usize) -> u64 {
+        let start = self.first + 64 * word as i64;
+        let weekday = (start + 3).rem_euclid(7) as u32;
+        // Truncation keeps the 64 days of the word.
+        ((week >> weekday) as u64 & !self.off[word]) | self.work[word]
+    }
+
     /// Whether the day `days` (of this year) counts for `schedule`.
     fn is_working(&self, schedule: &Schedule, days: i64) -> bool {
         let i = (days - self.first) as usize;
@@ -211,7 +221,62 @@ impl Schedule {
     /// The `n`-th working day after `date`, `date` itself not counted (Civil Code 2015
     /// Art. 147(2)); `n` = 0 gives `date`.
     pub fn add_working_days(&self, date: Date, n: u32) -> Result<Date, ScheduleError> {
-        self.walk(date, n, |_, _, _| Ok(()))
+        if n > MAX_WORKING_DAYS {
+            return Err(ScheduleError::TooManyDays(u64::from(n)));
+        }
+        if !self.working_weekdays.contains(&true) {
+            return Err(ScheduleError::NoWorkingDay);
+        }
+        if n == 0 {
+            return Ok(date);
+        }
+        // Skips 64 days at a time: the working days of a word are counted with popcount, and the
+        // n-th one is found in the word where the count runs out.
+        let week = self.week_pattern();
+        let mut left = n;
+        let mut year_number = date.year();
+        let mut year = YearDays::of(year_number)?;
+        let mut pos = date.to_days() + 1 - year.first;
+        loop {
+            let len = year.next - year.first;
+            while pos < len {
+                // 0 ≤ pos < 366, so the word index and bit fit.
+                let (word, bit) = ((pos / 64) as usize, (pos % 64) as u32);
+                let mut bits = year.working_word(week, word) >> bit;
+                let remaining = len - pos;
+                if remaining < 64 {
+                    bits &= (1u64 << remaining) - 1;
+                }
+                let count = bits.count_ones();
+                if count >= left {
+                    for _ in 1..left {
+                        bits &= bits - 1;
+                    }
+                    let day = year.first + pos + i64::from(bits.trailing_zeros());
+                    return Date::from_days(day).map_err(|_| ScheduleError::OutOfRange);
+                }
+                left -= count;
+                pos += 64 - i64::from(bit);
+            }
+            year_number += 1;
+            year = YearDays::of(year_number)?;
+            pos = 0;
+        }
+    }
+
+    /// The working weekdays repeated over 128 days from a Monday: bit `k` is whether the weekday
+    /// `k mod 7` works.
+    fn week_pattern(&self) -> u128 {
+        let mut p = self
+            .working_weekdays
+            .iter()
+            .enumerate()
+            .fold(0u128, |acc, (i, &w)| acc | (u128::from(w) << i));
+        // Each doubling copies the 7-day period further: 7, 14, 28, 56, 112, 128 days.
+        for shift in [7, 14, 28, 56, 112] {
+            p |= p << shift;
+        }
+        p
     }
 
     /// [`Schedule::add_working_days`], with every day walked past and what it is, for explaining
@@ -363,6 +428,16 @@ mod tests {
             if n > 0 {
                 prop_assert!(s.is_working_day(due).unwrap());
             }
+        }
+
+        #[test]
+        fn word_skipping_agrees_with_the_day_by_day_walk(
+            start in 0i64..3_000, n in 0u32..400, saturday: bool,
+        ) {
+            let s = if saturday { Schedule::with_saturday() } else { Schedule::default() };
+            let from = Date::from_days(Date::new(2019, 1, 1).unwrap().to_days() + start).unwrap();
+            let (walked, _) = s.add_working_days_explained(from, n).unwrap();
+            prop_assert_eq!(s.add_working_days(from, n).unwrap(), walked);
         }
 
         #[test]
