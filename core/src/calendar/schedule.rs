@@ -186,6 +186,33 @@ impl YearDays {
     }
 }
 
+/// The days after a date, one by one, each with its year's [`YearDays`].
+struct DaysAfter {
+    year_number: i32,
+    year: &'static YearDays,
+    /// [`Date::to_days`] of the last day given (at first, the start date).
+    day: i64,
+}
+
+impl DaysAfter {
+    fn new(date: Date) -> Result<Self, ScheduleError> {
+        Ok(Self {
+            year_number: date.year(),
+            year: YearDays::of(date.year())?,
+            day: date.to_days(),
+        })
+    }
+
+    fn next(&mut self) -> Result<(&'static YearDays, i64), ScheduleError> {
+        self.day += 1;
+        if self.day >= self.year.next {
+            self.year_number += 1;
+            self.year = YearDays::of(self.year_number)?;
+        }
+        Ok((self.year, self.day))
+    }
+}
+
 impl Schedule {
     /// Monday to Friday plus Saturday, for an agency whose Saturdays count as working days.
     pub fn with_saturday() -> Self {
@@ -221,12 +248,7 @@ impl Schedule {
     /// The `n`-th working day after `date`, `date` itself not counted (Civil Code 2015
     /// Art. 147(2)); `n` = 0 gives `date`.
     pub fn add_working_days(&self, date: Date, n: u32) -> Result<Date, ScheduleError> {
-        if n > MAX_WORKING_DAYS {
-            return Err(ScheduleError::TooManyDays(u64::from(n)));
-        }
-        if !self.working_weekdays.contains(&true) {
-            return Err(ScheduleError::NoWorkingDay);
-        }
+        self.check_walk(n)?;
         if n == 0 {
             return Ok(date);
         }
@@ -287,7 +309,7 @@ impl Schedule {
         n: u32,
     ) -> Result<(Date, Vec<(Date, Day)>), ScheduleError> {
         let mut days = Vec::new();
-        let due = self.walk(date, n, |year, d, _| {
+        let due = self.walk(date, n, |year, d| {
             let d = Date::from_days(d).map_err(|_| ScheduleError::OutOfRange)?;
             days.push((d, self.classify(year, d)));
             Ok(())
@@ -296,36 +318,36 @@ impl Schedule {
     }
 
     /// Walks forward from `date`, day after day, until `n` working days have passed; `visit` sees
-    /// every day walked past (its year, its [`Date::to_days`], whether it counts).
+    /// every day walked past (its year and its [`Date::to_days`]).
     fn walk(
         &self,
         date: Date,
         n: u32,
-        mut visit: impl FnMut(&YearDays, i64, bool) -> Result<(), ScheduleError>,
+        mut visit: impl FnMut(&YearDays, i64) -> Result<(), ScheduleError>,
     ) -> Result<Date, ScheduleError> {
+        self.check_walk(n)?;
+        let mut days = DaysAfter::new(date)?;
+        let mut left = n;
+        while left > 0 {
+            let (year, day) = days.next()?;
+            if year.is_working(self, day) {
+                left -= 1;
+            }
+            visit(year, day)?;
+        }
+        Date::from_days(days.day).map_err(|_| ScheduleError::OutOfRange)
+    }
+
+    /// Whether `n` working days can be walked: at most [`MAX_WORKING_DAYS`], and a week with a
+    /// working day.
+    fn check_walk(&self, n: u32) -> Result<(), ScheduleError> {
         if n > MAX_WORKING_DAYS {
             return Err(ScheduleError::TooManyDays(u64::from(n)));
         }
         if !self.working_weekdays.contains(&true) {
             return Err(ScheduleError::NoWorkingDay);
         }
-        let mut year_number = date.year();
-        let mut year = YearDays::of(year_number)?;
-        let mut day = date.to_days();
-        let mut left = n;
-        while left > 0 {
-            day += 1;
-            if day >= year.next {
-                year_number += 1;
-                year = YearDays::of(year_number)?;
-            }
-            let working = year.is_working(self, day);
-            if working {
-                left -= 1;
-            }
-            visit(year, day, working)?;
-        }
-        Date::from_days(day).map_err(|_| ScheduleError::OutOfRange)
+        Ok(())
     }
 
     /// The number of working days in `(from, to]`: after `from`, up to and including `to`
@@ -337,16 +359,10 @@ impl Schedule {
         if span > max_span {
             return Err(ScheduleError::TooManyDays(span.unsigned_abs()));
         }
-        let mut year_number = from.year();
-        let mut year = YearDays::of(year_number)?;
+        let mut days = DaysAfter::new(from)?;
         let mut count = 0;
-        let mut day = from.to_days();
-        while day < to.to_days() {
-            day += 1;
-            if day >= year.next {
-                year_number += 1;
-                year = YearDays::of(year_number)?;
-            }
+        while days.day < to.to_days() {
+            let (year, day) = days.next()?;
             count += u32::from(year.is_working(self, day));
         }
         Ok(count)
