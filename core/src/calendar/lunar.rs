@@ -341,8 +341,9 @@ pub fn to_lunar(date: Date, reckoning: Reckoning) -> Result<LunarDate, LunarErro
 }
 
 /// The solar date of day `day` of month `month` (the leap month when `leap`) of lunar year
-/// `year`, for lunar years [`FIRST_YEAR`]–[`LAST_YEAR`] and for the lunar dates [`to_lunar`]
-/// gives for the solar years [`FIRST_YEAR`]–[`LAST_YEAR`] (the end of lunar year 1899).
+/// `year`, for the lunar dates [`to_lunar`] gives for the solar years
+/// [`FIRST_YEAR`]–[`LAST_YEAR`]: lunar years [`FIRST_YEAR`]–[`LAST_YEAR`] (but the days of lunar
+/// year `LAST_YEAR` that fall in solar `LAST_YEAR + 1`) and the end of lunar year 1899.
 ///
 /// A month outside 1–12, a day outside 1–30, a leap month the year does not have, or day 30 of
 /// a month of 29 days is an error.
@@ -367,8 +368,12 @@ pub fn to_solar(
     }
     let date =
         Date::from_days(table.starts[index] + i64::from(day) - 1).map_err(|_| out_of_range)?;
-    if full_year || (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
         Ok(date)
+    } else if full_year {
+        // The last months of lunar year LAST_YEAR fall in solar LAST_YEAR + 1, which `to_lunar`
+        // does not take: both functions stay within the same solar years.
+        Err(LunarError::SolarOutOfRange { date })
     } else {
         Err(out_of_range)
     }
@@ -597,6 +602,20 @@ mod tests {
         let first = to_lunar(date("1900-01-01"), v).unwrap();
         assert_eq!(first.year(), 1899);
         assert_eq!(solar_of(first, v), Ok(date("1900-01-01")));
+    }
+
+    #[test]
+    fn the_end_of_the_last_lunar_year_stays_within_the_solar_years() {
+        // Month 12 of lunar 2199 begins in January 2200, outside the solar years of `to_lunar`.
+        let v = Reckoning::Vietnam;
+        let start = to_solar(2199, 12, 1, false, v);
+        assert!(
+            matches!(start, Err(LunarError::SolarOutOfRange { date }) if date.year() == 2200),
+            "{start:?}"
+        );
+        let last = to_lunar(date("2199-12-31"), v).unwrap();
+        assert_eq!(last.year(), 2199);
+        assert_eq!(solar_of(last, v), Ok(date("2199-12-31")));
     }
 
     #[test]
