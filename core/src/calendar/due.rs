@@ -113,17 +113,70 @@ impl Default for OfficeHours {
 impl OfficeHours {
     /// Office hours from `(start, end)` minutes since midnight, checked to be ordered and disjoint.
     pub fn new(sessions: Vec<(u16, u16)>) -> Result<Self, DueError> {
+        let hours = Self { sessions };
+        hours.check()?;
+        Ok(hours)
+    }
+
+    /// The sessions, `(start, end)` minutes since midnight.
+    pub fn sessions(&self) -> &[(u16, u16)] {
+        &self.sessions
+    }
+
+    /// Whether the sessions are non-empty, ordered, disjoint and within the day (office hours
+    /// read from JSON are not checked until used).
+    fn check(&self) -> Result<(), DueError> {
+        let sessions = &self.sessions;
         let ordered = sessions.windows(2).all(|w| w[0].1 <= w[1].0);
         let valid = sessions.iter().all(|&(s, e)| s < e && e <= DAY_MINUTES);
         if sessions.is_empty() || !ordered || !valid {
             return Err(DueError::OfficeHours);
         }
-        Ok(Self { sessions })
+        Ok(())
     }
 
     /// Closing time: the end of the last session.
     fn closing(&self) -> u16 {
         self.sessions.last().map_or(DAY_MINUTES, |s| s.1)
+    }
+}
+
+impl std::str::FromStr for OfficeHours {
+    type Err = DueError;
+
+    /// Sessions written `HH:MM-HH:MM`, separated by commas, e.g. `07:30-11:30,13:30-17:00`.
+    /// `24:00` may end the last session. A time that does not exist is
+    /// [`DueError::NoSuchTime`]; anything else malformed, or sessions out of order or
+    /// overlapping, is [`DueError::OfficeHours`].
+    fn from_str(text: &str) -> Result<Self, DueError> {
+        let sessions = text
+            .split(',')
+            .map(|session| {
+                let (start, end) = session.split_once('-').ok_or(DueError::OfficeHours)?;
+                let end = match end.trim() {
+                    "24:00" => DAY_MINUTES,
+                    end => minute_of_day(end)?,
+                };
+                Ok((minute_of_day(start)?, end))
+            })
+            .collect::<Result<_, DueError>>()?;
+        Self::new(sessions)
+    }
+}
+
+/// Minutes since midnight of a time of day written `HH:MM` (surrounding blanks allowed): the
+/// cut-off and the office hours of a [`Policy`]. Any other text, or an hour above 23 or a
+/// minute above 59, is [`DueError::NoSuchTime`].
+pub fn minute_of_day(text: &str) -> Result<u16, DueError> {
+    let two = |s: &str| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u8>().ok())
+            .flatten()
+    };
+    let (h, m) = text.trim().split_once(':').ok_or(DueError::NoSuchTime)?;
+    match (two(h), two(m)) {
+        (Some(h), Some(m)) if h < 24 && m < 60 => Ok(u16::from(h) * 60 + u16::from(m)),
+        _ => Err(DueError::NoSuchTime),
     }
 }
 
@@ -151,8 +204,9 @@ pub enum SupplementRule {
     Pause,
 }
 
-/// An agency's counting configuration.
+/// An agency's counting configuration. In JSON every field may be left out (its default).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// The working week.
     pub schedule: Schedule,
@@ -291,7 +345,19 @@ pub struct Due {
 }
 
 /// The due time of a dossier under `policy`.
+///
+/// The policy is checked first, since it may come from JSON: office hours as
+/// [`OfficeHours::new`] requires ([`DueError::OfficeHours`]), a cut-off within the day
+/// ([`DueError::NoSuchTime`]) and a working week with a working day
+/// ([`ScheduleError::NoWorkingDay`]).
 pub fn due(clock: &Clock, policy: &Policy) -> Result<Due, DueError> {
+    policy.office_hours.check()?;
+    if policy.cutoff.is_some_and(|c| c >= DAY_MINUTES) {
+        return Err(DueError::NoSuchTime);
+    }
+    if !policy.schedule.working_weekdays.contains(&true) {
+        return Err(ScheduleError::NoWorkingDay.into());
+    }
     let mut steps = Vec::new();
     let mut start = clock.received;
     let mut paused_days = 0;
@@ -662,6 +728,26 @@ mod tests {
     }
 
     #[test]
+    fn office_hours_and_times_of_day_are_read_from_text() {
+        assert_eq!(minute_of_day("15:00"), Ok(900));
+        assert_eq!(minute_of_day(" 07:30 "), Ok(450));
+        assert_eq!(minute_of_day("23:59"), Ok(1439));
+        for bad in ["24:00", "15:60", "7:30", "15h00", "", "ab:cd", "+1:00"] {
+            assert_eq!(minute_of_day(bad), Err(DueError::NoSuchTime), "{bad}");
+        }
+        let hours: OfficeHours = "07:30-11:30, 13:30-17:00".parse().unwrap();
+        assert_eq!(hours.sessions(), [(450, 690), (810, 1020)]);
+        let evening: OfficeHours = "18:00-24:00".parse().unwrap();
+        assert_eq!(evening.sessions(), [(1080, 1440)]);
+        // The default policy's JSON can leave every field out.
+        assert_eq!(
+            serde_json::from_str::<Policy>("{}").unwrap(),
+            Policy::default()
+        );
+        assert!(serde_json::from_str::<Policy>(r#"{"cut_off": 900}"#).is_err());
+    }
+
+    #[test]
     fn bad_input_is_a_typed_error() {
         assert_eq!(
             LocalTime::new(d("2025-01-01"), 24, 0),
@@ -672,6 +758,35 @@ mod tests {
             OfficeHours::new(vec![(780, 1020), (480, 720)]),
             Err(DueError::OfficeHours)
         );
+        for (text, error) in [
+            ("08:00-12:60", DueError::NoSuchTime),
+            ("8:00-12:00", DueError::NoSuchTime),
+            ("24:00-24:00", DueError::NoSuchTime),
+            ("08:00", DueError::OfficeHours),
+            ("13:00-17:00,08:00-12:00", DueError::OfficeHours),
+            ("08:00-12:00,11:00-17:00", DueError::OfficeHours),
+            ("17:00-08:00", DueError::OfficeHours),
+        ] {
+            assert_eq!(text.parse::<OfficeHours>(), Err(error), "{text}");
+        }
+        // A policy read from JSON is checked when used.
+        let c = clock(at("2025-01-02", 9, 0), Limit::WorkingDays(1));
+        let bad_cutoff = Policy {
+            cutoff: Some(DAY_MINUTES),
+            ..Policy::default()
+        };
+        assert_eq!(due(&c, &bad_cutoff), Err(DueError::NoSuchTime));
+        let bad_hours: Policy =
+            serde_json::from_str(r#"{"office_hours": {"sessions": [[900, 600]]}}"#).unwrap();
+        assert_eq!(due(&c, &bad_hours), Err(DueError::OfficeHours));
+        let no_week = Policy {
+            schedule: Schedule {
+                working_weekdays: [false; 7],
+            },
+            counting: Counting::Hours,
+            ..Policy::default()
+        };
+        assert_eq!(due(&c, &no_week), Err(ScheduleError::NoWorkingDay.into()));
         let c = clock(at("2025-01-02", 9, 0), Limit::WorkingHours(u32::MAX));
         assert!(due(&c, &Policy::default()).is_err());
         let c = clock(at("2025-01-02", 9, 0), Limit::CalendarDays(u32::MAX));
