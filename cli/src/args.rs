@@ -148,9 +148,11 @@ pub(crate) enum CalendarCommand {
     /// The due date of a dossier, and how it was counted.
     #[command(
         long_about = "Compute when a dossier is due from its receipt time and the \
-                      procedure's time limit, with the core's default policy (the civil service's \
-                      working days and office hours, no cut-off hour), and explain each day \
-                      counted or skipped. Times are printed in Vietnam's time, UTC+07:00.\n\n\
+                      procedure's time limit, and explain each day counted or skipped. The \
+                      policy defaults to the core's (Monday to Friday with the civil service's \
+                      days off, office hours 08:00-12:00 and 13:00-17:00, no cut-off hour, \
+                      working days counted by dates); --weekdays, --saturday, --office-hours, \
+                      --cutoff, --counting and --supplement change it. Times are printed in Vietnam's time, UTC+07:00.\n\n\
                       Example: motcua calendar due --received 2025-04-25T09:00:00+07:00 --days 3"
     )]
     Due(DueArgs),
@@ -253,6 +255,34 @@ pub(crate) enum SupplementArg {
     Restart,
 }
 
+/// How `motcua calendar due` counts a limit in working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CountingArg {
+    /// By dates: the n-th working day after the day of receipt, at closing time.
+    Dates,
+    /// By hours: 8 working hours per working day from the receipt time.
+    Hours,
+}
+
+/// A day of the week, Monday first as in the core's `Schedule`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum WeekdayArg {
+    /// Monday.
+    Mon,
+    /// Tuesday.
+    Tue,
+    /// Wednesday.
+    Wed,
+    /// Thursday.
+    Thu,
+    /// Friday.
+    Fri,
+    /// Saturday.
+    Sat,
+    /// Sunday.
+    Sun,
+}
+
 /// Arguments of `motcua calendar due`.
 #[derive(Debug, Args)]
 pub(crate) struct DueArgs {
@@ -269,32 +299,55 @@ pub(crate) struct DueArgs {
     pub(crate) unit: UnitArg,
 
     /// A supplement request and the time the complete dossier came back (FROM,TO, RFC 3339);
-    /// the clock stands still in between and the due date moves by the working days stopped.
-    /// `FROM,` when the dossier has not come back yet. May be repeated.
+    /// what it does to the time limit is --supplement's choice. `FROM,` when the dossier has not
+    /// come back yet (no due date while the clock stands still). May be repeated.
     #[arg(long, value_name = "FROM,TO", value_parser = pause)]
     pub(crate) pause: Vec<(Timestamp, Option<Timestamp>)>,
 
-    /// What each --pause interval does to the time limit: `pause` stops the clock (the option's
-    /// name; procedures whose own law says so), `restart` runs the limit again in full from the
-    /// complete dossier (Decree 61/2018/NĐ-CP Art. 19(4), the general one-stop rule).
-    #[arg(long, value_enum, default_value_t = SupplementArg::Pause)]
+    /// What each --pause interval does to the time limit: `restart` runs the limit again in full
+    /// from the complete dossier (Decree 61/2018/NĐ-CP Art. 19(4), the general one-stop rule and
+    /// the core's default), `pause` stops the clock and moves the due date by the working days
+    /// stopped (procedures whose own law says so).
+    #[arg(long, value_enum, default_value_t = SupplementArg::Restart)]
     pub(crate) supplement: SupplementArg,
 
     /// A receipt after this time of day counts from the next working day (15:00 or 17:00, as
     /// the agency decides). No cut-off without it.
-    #[arg(long, value_name = "HH:MM", value_parser = hh_mm)]
-    pub(crate) cutoff: Option<u16>,
+    #[arg(long, value_name = "HH:MM")]
+    pub(crate) cutoff: Option<String>,
+
+    /// The agency's office hours, sessions HH:MM-HH:MM separated by commas: the appointment of a
+    /// limit in days is at closing time, and working hours run through these sessions. Default
+    /// 08:00-12:00,13:00-17:00.
+    #[arg(long, value_name = "HH:MM-HH:MM,...")]
+    pub(crate) office_hours: Option<String>,
+
+    /// How a limit in working days is counted: `dates` (Civil Code Arts. 147-148: the n-th
+    /// working day after the day of receipt, at closing time) or `hours` (8 working hours per
+    /// day from the receipt time, as many systems count).
+    #[arg(long, value_enum, default_value_t = CountingArg::Dates)]
+    pub(crate) counting: CountingArg,
 
     /// The agency also works on Saturdays.
     #[arg(long)]
     pub(crate) saturday: bool,
+
+    /// The agency's working weekdays, instead of Monday to Friday (e.g. mon,tue,wed,thu,fri,sat).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "DAY,...",
+        value_delimiter = ',',
+        conflicts_with = "saturday"
+    )]
+    pub(crate) weekdays: Vec<WeekdayArg>,
 
     /// The new appointment set by an apology slip (phiếu xin lỗi và hẹn lại ngày trả kết quả),
     /// RFC 3339.
     #[arg(long, value_name = "RFC3339")]
     pub(crate) extension: Option<Timestamp>,
 
-    /// Print the result as one JSON object ({"received", "limit", "due", "steps"}, or
+    /// Print the result as one JSON object ({"received", "limit", "policy", "due", "steps"}, or
     /// {"error"}).
     #[arg(long)]
     pub(crate) json: bool,
@@ -312,21 +365,6 @@ fn lunar_triple(text: &str) -> Result<(i32, u8, u8), String> {
             }
         }
         _ => Err(format!("not a lunar date YYYY-MM-DD: {text:?}")),
-    }
-}
-
-/// `HH:MM` as minutes since midnight.
-fn hh_mm(text: &str) -> Result<u16, String> {
-    let wrong = || format!("not a time of day HH:MM: {text:?}");
-    let (h, m) = text.split_once(':').ok_or_else(wrong)?;
-    let two = |s: &str| {
-        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u16>().ok())
-            .flatten()
-    };
-    match (two(h), two(m)) {
-        (Some(h), Some(m)) if h < 24 && m < 60 => Ok(h * 60 + m),
-        _ => Err(wrong()),
     }
 }
 

@@ -6,7 +6,8 @@
 use std::io::{self, Write};
 
 use motcua_core::calendar::due::{
-    self, Clock, Due, DueError, Limit, LocalTime, Policy, Step, Supplement, SupplementRule,
+    self, Clock, Counting, Due, DueError, Limit, LocalTime, OfficeHours, Policy, Step, Supplement,
+    SupplementRule,
 };
 use motcua_core::calendar::holidays::{self, DayOff, Exception, Occasion, Source, Status as Sure};
 use motcua_core::calendar::lunar::{self, LunarDate, Reckoning};
@@ -14,7 +15,9 @@ use motcua_core::calendar::schedule::{Day, Schedule};
 use motcua_core::{Date, Diagnostic, Finding};
 use serde::Serialize;
 
-use crate::args::{DueArgs, HolidaysArgs, LunarArgs, SolarArgs, SupplementArg, UnitArg};
+use crate::args::{
+    CountingArg, DueArgs, HolidaysArgs, LunarArgs, SolarArgs, SupplementArg, UnitArg,
+};
 use crate::failure::Failure;
 use crate::labels::{fill, CalendarLabels, Labels};
 use crate::lines;
@@ -82,10 +85,11 @@ pub(crate) fn holidays(
 /// Prints the due time of the dossier of `args` and its explanation.
 pub(crate) fn due(args: &DueArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
     match compute_due(args) {
-        Ok((clock, due)) => {
+        Ok((clock, policy, due)) => {
             let line = DueLine {
                 received: clock.received,
                 limit: clock.limit,
+                policy: &policy,
                 due: &due,
             };
             print(out, args.json, &line, || due_text(&due, cx))
@@ -94,9 +98,9 @@ pub(crate) fn due(args: &DueArgs, cx: &Context, out: &mut impl Write) -> io::Res
     }
 }
 
-/// The clock of `args` and its due time under the core's default policy, with the working week,
-/// cut-off, extension and supplement rule of `args`.
-fn compute_due(args: &DueArgs) -> Result<(Clock, Due), DueError> {
+/// The clock and policy of `args` (the core's default policy with the options given) and the
+/// due time.
+fn compute_due(args: &DueArgs) -> Result<(Clock, Policy, Due), DueError> {
     let local = LocalTime::from_timestamp;
     let limit = match args.unit {
         UnitArg::Working => Limit::WorkingDays(args.days),
@@ -119,21 +123,36 @@ fn compute_due(args: &DueArgs) -> Result<(Clock, Due), DueError> {
         supplements,
         extension: args.extension.as_ref().map(local).transpose()?,
     };
+    let mut schedule = if args.saturday {
+        Schedule::with_saturday()
+    } else {
+        Schedule::default()
+    };
+    if !args.weekdays.is_empty() {
+        schedule.working_weekdays = [false; 7];
+        for &day in &args.weekdays {
+            // The enum's order is Monday first, as in the core's `Schedule`.
+            schedule.working_weekdays[day as usize] = true;
+        }
+    }
     let policy = Policy {
-        schedule: if args.saturday {
-            Schedule::with_saturday()
-        } else {
-            Schedule::default()
+        schedule,
+        office_hours: match &args.office_hours {
+            Some(text) => text.parse::<OfficeHours>()?,
+            None => OfficeHours::default(),
         },
-        cutoff: args.cutoff,
+        cutoff: args.cutoff.as_deref().map(due::minute_of_day).transpose()?,
+        counting: match args.counting {
+            CountingArg::Dates => Counting::Dates,
+            CountingArg::Hours => Counting::Hours,
+        },
         supplement: match args.supplement {
             SupplementArg::Pause => SupplementRule::Pause,
             SupplementArg::Restart => SupplementRule::Restart,
         },
-        ..Policy::default()
     };
     let due = due::due(&clock, &policy)?;
-    Ok((clock, due))
+    Ok((clock, policy, due))
 }
 
 /// Reports `error` on standard error, and with `json` also as a JSON line
@@ -229,6 +248,8 @@ struct HolidayLine<'a> {
 struct DueLine<'a> {
     received: LocalTime,
     limit: Limit,
+    /// The policy used, to be stored with the due time (calendar.md §4).
+    policy: &'a Policy,
     #[serde(flatten)]
     due: &'a Due,
 }

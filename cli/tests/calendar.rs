@@ -433,3 +433,156 @@ fn bad_due_inputs_exit_2() {
         assert!(err.contains(code_text), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn working_hours_run_through_the_office_hours_given() {
+    // Mon 2025-05-19 10:30 + 3 working hours with 07:30-11:30 and 13:30-17:00: 1 h to 11:30,
+    // 2 h from 13:30, due 15:30; the explanation counts the hours of the day.
+    let args = [
+        "--lang",
+        "en",
+        "calendar",
+        "due",
+        "--received",
+        "2025-05-19T10:30:00+07:00",
+        "--days",
+        "3",
+        "--unit",
+        "hours",
+        "--office-hours",
+        "07:30-11:30,13:30-17:00",
+    ];
+    let (code, out, err) = motcua(&args, "");
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Due: 2025-05-19 15:30 (UTC+07:00)");
+    assert_eq!(lines[2], "    2025-05-19: 3 h 0 min counted");
+    // Across the evening: 16:00 + 8 h = 1 h Monday, 7 h Tuesday (4 h + 3 h), due Tue 16:30.
+    let mut evening = args;
+    evening[5] = "2025-05-19T16:00:00+07:00";
+    evening[7] = "8";
+    let (code, out, _) = motcua(&evening, "");
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "Due: 2025-05-20 16:30 (UTC+07:00)\n    received at 2025-05-19 16:00\n    \
+         2025-05-19: 1 h 0 min counted\n    2025-05-20: 7 h 0 min counted\n"
+    );
+}
+
+#[test]
+fn counting_by_hours_and_office_hours_in_json() {
+    // 1 working day counted as 8 working hours (calendar.md §4), with office hours of 7.5 h a
+    // day: Mon 08:00 gives 7 h on Monday and 1 h on Tuesday, due Tue 08:30.
+    let args = [
+        "calendar",
+        "due",
+        "--received",
+        "2025-05-19T08:00:00+07:00",
+        "--days",
+        "1",
+        "--counting",
+        "hours",
+        "--office-hours",
+        "07:30-11:30,13:30-17:00",
+        "--cutoff",
+        "15:00",
+        "--json",
+    ];
+    let (code, out, err) = motcua(&args, "");
+    assert_eq!(code, 0, "{err}");
+    let due = &json_lines(&out)[0];
+    assert_eq!(
+        due["due"],
+        serde_json::json!({"date": "2025-05-20", "minute": 510})
+    );
+    // The policy used is printed with the due time.
+    assert_eq!(
+        due["policy"],
+        serde_json::json!({
+            "schedule": {"working_weekdays": [true, true, true, true, true, false, false]},
+            "office_hours": {"sessions": [[450, 690], [810, 1020]]},
+            "cutoff": 900,
+            "counting": "hours",
+            "supplement": "restart"
+        })
+    );
+    // Counting by dates instead, the same dossier is due at Tuesday's closing time, 17:00.
+    let (code, out, _) = motcua(&args[..6], "");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Hạn giải quyết: 2025-05-20 17:00"), "{out}");
+    let mut closing = args[..6].to_vec();
+    closing.extend(["--office-hours", "07:00-11:00,13:00-16:30"]);
+    let (code, out, _) = motcua(&closing, "");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Hạn giải quyết: 2025-05-20 16:30"), "{out}");
+}
+
+#[test]
+fn working_weekdays_and_the_default_supplement_rule() {
+    // Saturday 2025-05-17 is a working day of a Monday-Saturday week: 2 working days are Mon 19
+    // and Tue 20.
+    let (code, out, err) = motcua(
+        &[
+            "calendar",
+            "due",
+            "--received",
+            "2025-05-16T09:00:00+07:00",
+            "--days",
+            "2",
+            "--weekdays",
+            "mon,tue,wed,thu,fri,sat",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(json_lines(&out)[0]["due"]["date"], "2025-05-19");
+    let (code, _, err) = due(false, &["--days", "1", "--weekdays", "mon", "--saturday"]);
+    assert_eq!(code, 2, "{err}");
+    // Without --supplement a supplement restarts the limit (Decree 61/2018 Art. 19(4)), as in
+    // the core: 3 working days from Tue 2025-05-06, due Fri 05-09.
+    let (code, out, err) = due(
+        false,
+        &[
+            "--days",
+            "3",
+            "--json",
+            "--pause",
+            "2025-04-28T09:00:00+07:00,2025-05-06T09:00:00+07:00",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(json_lines(&out)[0]["due"]["date"], "2025-05-09");
+}
+
+#[test]
+fn bad_office_hours_and_cutoff_are_the_catalog_errors() {
+    for (args, code_text) in [
+        (
+            &["--days", "1", "--office-hours", "13:00-17:00,08:00-12:00"][..],
+            "due.office_hours",
+        ),
+        (
+            &["--days", "1", "--office-hours", "08:00"][..],
+            "due.office_hours",
+        ),
+        (
+            &["--days", "1", "--office-hours", "08:00-12:60"][..],
+            "due.no_such_time",
+        ),
+        (
+            &["--days", "1", "--cutoff", "15h00"][..],
+            "due.no_such_time",
+        ),
+    ] {
+        let (code, out, err) = due(true, args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty() && err.contains(code_text), "{args:?}: {err}");
+        let mut json = args.to_vec();
+        json.push("--json");
+        let (code, out, _) = due(true, &json);
+        assert_eq!(code, 2);
+        assert_eq!(json_lines(&out)[0]["error"]["code"], code_text);
+    }
+}
