@@ -520,8 +520,8 @@ fn counting_by_hours_and_office_hours_in_json() {
 
 #[test]
 fn working_weekdays_and_the_default_supplement_rule() {
-    // Saturday 2025-05-17 is a working day of a Monday-Saturday week: 2 working days are Mon 19
-    // and Tue 20.
+    // Saturday 2025-05-17 is a working day of a Monday-Saturday week: from Fri 16, the 2 working
+    // days are Sat 17 and Mon 19.
     let (code, out, err) = motcua(
         &[
             "calendar",
