@@ -100,8 +100,13 @@ pub enum Exception {
 /// Why the holidays of a date cannot be given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum HolidayError {
-    /// No statute in `spec/calendar/statutes.json` is in force on 1 January of the year.
-    #[error("no holiday statute is known for the year {0} (the data starts with Labor Code 2012)")]
+    /// No statute in `spec/calendar/statutes.json` is in force on 1 January of the year: 2013
+    /// and before (Labor Code 2012 is in force from 01/05/2013; the earlier code's holidays are
+    /// not in the data, and a year is computed whole; spec/calendar/holidays.md).
+    #[error(
+        "no holiday statute in the data is in force on 01/01/{0} (the data starts with Labor Code \
+         2012, in force from 01/05/2013)"
+    )]
     NoStatute(i32),
     /// The lunar date of Tết or Hùng Kings' day cannot be computed.
     #[error("the lunar holidays of {year} cannot be computed: {source}")]
@@ -623,5 +628,8 @@ mod tests {
     #[test]
     fn years_before_labor_code_2012_are_an_error() {
         assert_eq!(exceptions(2010), Err(HolidayError::NoStatute(2010)));
+        // Labor Code 2012 is in force from 01/05/2013 only: 2013 is refused whole.
+        assert_eq!(exceptions(2013), Err(HolidayError::NoStatute(2013)));
+        assert!(exceptions(2014).is_ok());
     }
 }
