@@ -26,6 +26,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         "calendar.json",
         include_str!("../../spec/findings/calendar.json"),
     ),
+    (
+        "lifecycle.json",
+        include_str!("../../spec/findings/lifecycle.json"),
+    ),
 ];
 
 /// A language a message can be rendered in.

@@ -17,7 +17,9 @@
 //!   dossier code, phone);
 //! - [`model`]: dossiers, applicants, agencies, procedures, attachments, events;
 //! - [`forms`]: validation of a dossier against its procedure;
-//! - [`calendar`]: the Vietnamese lunar calendar, holidays, working days and due dates.
+//! - [`calendar`]: the Vietnamese lunar calendar, holidays, working days and due dates;
+//! - [`lifecycle`]: the dossier lifecycle as a state machine (data in `spec/lifecycle/`), its
+//!   event-by-event [`lifecycle::step`] and the [`lifecycle::replay`] of a JSON Lines log.
 
 #![forbid(unsafe_code)]
 
@@ -27,6 +29,7 @@ mod date;
 mod finding;
 pub mod forms;
 pub mod ids;
+pub mod lifecycle;
 pub mod model;
 
 pub use catalog::Lang;

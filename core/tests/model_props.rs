@@ -192,6 +192,8 @@ fn event() -> impl Strategy<Value = Event> {
         EventType::SupplementRequested,
         EventType::Supplemented,
         EventType::Transferred,
+        EventType::InterAgencySent,
+        EventType::InterAgencyReturned,
         EventType::HandedOver,
         EventType::PaymentRequested,
         EventType::Paid,

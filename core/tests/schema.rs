@@ -7,6 +7,7 @@ use std::path::Path;
 
 use motcua_core::forms::Report;
 use motcua_core::ids::IdCheck;
+use motcua_core::lifecycle::{LogEvent, Replay};
 use motcua_core::model::{Dossier, Event, Procedure};
 use motcua_core::Finding;
 use schemars::{schema_for, Schema};
@@ -20,6 +21,8 @@ fn schemas() -> Vec<(&'static str, Schema)> {
         ("report.schema.json", schema_for!(Report)),
         ("finding.schema.json", schema_for!(Finding)),
         ("id-check.schema.json", schema_for!(IdCheck)),
+        ("lifecycle-event.schema.json", schema_for!(LogEvent)),
+        ("lifecycle-replay.schema.json", schema_for!(Replay)),
     ]
 }
 

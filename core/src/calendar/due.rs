@@ -223,6 +223,7 @@ pub struct Policy {
 
 /// A procedure's time limit ("Thời hạn giải quyết").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "unit", content = "value", rename_all = "snake_case")]
 pub enum Limit {
     /// N working days.

@@ -25,6 +25,12 @@ pub enum EventType {
     Supplemented,
     /// Transferred to the competent agency (Decree 61/2018 Art. 18; Decree 118/2025 Art. 18).
     Transferred,
+    /// Sent to co-ordinating agencies for an inter-agency procedure ("liên thông"), with the
+    /// transfer slip stating each agency's part and time limit (Decree 61/2018 Art. 19(5)–(7);
+    /// Decree 118/2025 Art. 20).
+    InterAgencySent,
+    /// A co-ordinating agency returned its part to the lead agency (same articles).
+    InterAgencyReturned,
     /// Handed over between officers or agencies, one row of the control slip
     /// (Mẫu 05 of Circular 01/2018; Mẫu 06 of Circular 03/2025).
     HandedOver,

@@ -18,7 +18,7 @@
 mod attachment;
 mod dossier;
 mod event;
-mod input;
+pub(crate) mod input;
 mod party;
 mod procedure;
 mod timestamp;

@@ -1,0 +1,31 @@
+//! The dossier lifecycle: one state machine, written once as data in `spec/lifecycle/`, versioned
+//! by the date a dossier was received (Decree 61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP
+//! with Circular 01/2018/TT-VPCP until 30/6/2025; Decree 118/2025/NĐ-CP with Circular
+//! 03/2025/TT-VPCP from 01/7/2025).
+//!
+//! Event-sourced: [`step`] applies one [`LogEvent`] to a [`DossierState`] and returns the dossier
+//! after it, or a [`Rejection`] (stable code, messages, the rule version and the article that
+//! forbids it) while the dossier stays as it was. [`replay`] folds a JSON Lines log of many
+//! dossiers and gives each one's final state, timeline, due date (by [`crate::calendar::due`])
+//! and whether it was handled early, on time or late.
+//!
+//! The public interface is:
+//! - [`machine`]: the rule versions as loaded ([`Rules`], [`RuleSet`], [`State`], [`Role`]);
+//! - [`step`], [`LogEvent`], [`DossierState`], [`Stepped`], [`Rejection`], [`Reason`];
+//! - [`replay`], [`Replay`], [`DossierReplay`], [`TimelineEntry`], [`Timeliness`],
+//!   [`ReplayError`] and the limits [`MAX_LINE_BYTES`], [`MAX_EVENTS`], [`MAX_DOSSIERS`].
+//!
+//! The readings chosen where the law is silent or ambiguous are in `spec/lifecycle/README.md`.
+
+pub mod machine;
+mod rejection;
+mod replay;
+mod step;
+
+pub use machine::{Role, RuleSet, Rules, State};
+pub use rejection::{Reason, Rejection};
+pub use replay::{
+    replay, DossierReplay, Replay, ReplayError, TimelineEntry, Timeliness, MAX_DOSSIERS,
+    MAX_EVENTS, MAX_LINE_BYTES,
+};
+pub use step::{step, DossierState, LogEvent, Stepped};

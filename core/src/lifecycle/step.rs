@@ -1,0 +1,343 @@
+//! One event applied to one dossier: [`step`] returns the dossier after it, or a [`Rejection`]
+//! and the dossier as it was.
+
+use serde::{Deserialize, Serialize};
+
+use super::machine::{self, Effect, Guard, RuleSet, Rules, State, Transition};
+use super::rejection::{Reason, Rejection};
+use super::Role;
+use crate::calendar::due::{self, Clock, Limit, LocalTime, Policy, Supplement};
+use crate::model::{Channel, EventType, Extensions, FormRef, Timestamp};
+
+/// One line of a lifecycle log: an event of one dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LogEvent {
+    /// The dossier it belongs to: its code (mã hồ sơ) or any identifier unique in the log.
+    pub dossier: String,
+    /// What happened.
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    /// When, with the offset of the clock that recorded it.
+    pub at: Timestamp,
+    /// Who sent it.
+    pub actor: Role,
+    /// On `submitted` only: how the dossier was submitted (Decree 61/2018 Art. 16; Decree
+    /// 118/2025 Art. 15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// On `received` only: the procedure's time limit, from which the calendar computes the
+    /// appointment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<Limit>,
+    /// On `apology_issued` only: the new appointment (Decree 61/2018 Art. 19(9)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<Timestamp>,
+    /// The form issued, when the log records it; checked against the rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormRef>,
+    /// Reason or remark, carried untouched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Vendor data, carried untouched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<Extensions>,
+}
+
+/// A dossier as the lifecycle sees it: its state and what its clock needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DossierState {
+    /// The rule version of the last accepted event; fixed from receipt on.
+    pub rules: Option<RuleSet>,
+    /// The state.
+    pub state: State,
+    /// How it was submitted.
+    pub channel: Option<Channel>,
+    /// Time of the last accepted event.
+    pub last_at: Option<Timestamp>,
+    /// Time of receipt.
+    pub received_at: Option<Timestamp>,
+    /// The clock, from receipt on.
+    pub clock: Option<Clock>,
+    /// Supplement requests at receipt so far.
+    pub supplements_at_receipt: u32,
+    /// Supplement requests after appraisal so far.
+    pub supplements_in_processing: u32,
+    /// Apology slips so far.
+    pub apologies: u32,
+    /// End of processing: result or refusal ready, or processing stopped.
+    pub finished_at: Option<Timestamp>,
+}
+
+impl Default for DossierState {
+    fn default() -> Self {
+        Self {
+            rules: None,
+            state: State::New,
+            channel: None,
+            last_at: None,
+            received_at: None,
+            clock: None,
+            supplements_at_receipt: 0,
+            supplements_in_processing: 0,
+            apologies: 0,
+            finished_at: None,
+        }
+    }
+}
+
+/// An accepted event: the dossier after it, and what the step produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stepped {
+    /// The dossier after the event.
+    pub dossier: DossierState,
+    /// The transition taken, with its article.
+    pub transition: &'static Transition,
+    /// The rule version applied.
+    pub rules: RuleSet,
+    /// The form the step produces, when the rules prescribe one and it was in force.
+    pub form: Option<FormRef>,
+}
+
+/// Applies `event` to `dossier` under the rules in force on the day it was received (before
+/// receipt: on the day of the event), counting time with `policy`.
+///
+/// A rejected event leaves `dossier` as it was: the function only reads it.
+pub fn step(
+    dossier: &DossierState,
+    event: &LogEvent,
+    policy: &Policy,
+) -> Result<Stepped, Rejection> {
+    let reject = |reason: Reason, rules: Option<RuleSet>, article: &'static str| {
+        Rejection::new(reason, rules, article, dossier.state, event.kind)
+    };
+    let at = LocalTime::from_timestamp(&event.at).map_err(|e| reject(e.into(), None, ""))?;
+    let judged_on = match &dossier.received_at {
+        Some(received) => {
+            LocalTime::from_timestamp(received)
+                .map_err(|e| reject(e.into(), None, ""))?
+                .date
+        }
+        None => at.date,
+    };
+    let rules =
+        machine::rules_on(judged_on).ok_or_else(|| reject(Reason::NoRules(judged_on), None, ""))?;
+    let id = Some(rules.id);
+    if dossier
+        .last_at
+        .is_some_and(|last| event.at.unix_nanos() < last.unix_nanos())
+    {
+        return Err(reject(Reason::OutOfOrder, id, ""));
+    }
+    if rules.is_terminal(dossier.state) {
+        return Err(reject(Reason::Terminal(dossier.state), id, ""));
+    }
+    let Some(t) = rules.transition(dossier.state, event.kind) else {
+        let reason = Reason::NotAllowed {
+            state: dossier.state,
+            event: event.kind,
+        };
+        return Err(reject(reason, id, ""));
+    };
+    if !t.actors.contains(&event.actor) {
+        return Err(reject(Reason::ActorNotAllowed(event.actor), id, &t.article));
+    }
+    fields(t, event).map_err(|r| reject(r, id, &t.article))?;
+    let form = form(rules, t, at);
+    if let Some(given) = event.form {
+        if Some(given) != form {
+            let reason = Reason::FormMismatch {
+                given,
+                expected: form,
+            };
+            return Err(reject(reason, id, &rules.forms.article));
+        }
+    }
+    let mut next = dossier.clone();
+    for &guard in &t.guards {
+        let def = rules.guard(guard);
+        let value = def.and_then(|g| g.value).unwrap_or(0);
+        let article = def.map_or("", |g| g.article.as_str());
+        check(guard, value, dossier, event, at, policy).map_err(|r| reject(r, id, article))?;
+        count(guard, &mut next);
+    }
+    for &effect in &t.effects {
+        apply(effect, &mut next, event, at, policy).map_err(|r| reject(r, id, &t.article))?;
+    }
+    next.state = t.to;
+    next.rules = id;
+    next.last_at = Some(event.at);
+    if event.kind == EventType::Submitted {
+        next.channel = event.channel;
+    }
+    Ok(Stepped {
+        dossier: next,
+        transition: t,
+        rules: rules.id,
+        form,
+    })
+}
+
+/// The fields each event takes: `channel` on submission, `limit` where the clock starts,
+/// `due_at` where the apology extends the due date; no others.
+fn fields(t: &Transition, event: &LogEvent) -> Result<(), Reason> {
+    let needs = [
+        (
+            "channel",
+            event.kind == EventType::Submitted,
+            event.channel.is_some(),
+        ),
+        (
+            "limit",
+            t.effects.contains(&Effect::StartClock),
+            event.limit.is_some(),
+        ),
+        (
+            "due_at",
+            t.effects.contains(&Effect::ExtendDue),
+            event.due_at.is_some(),
+        ),
+    ];
+    for (field, needed, given) in needs {
+        match (needed, given) {
+            (true, false) => return Err(Reason::MissingField(field)),
+            (false, true) => return Err(Reason::UnexpectedField(field)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The form transition `t` produces on `at`: none before the circular applies.
+fn form(rules: &Rules, t: &Transition, at: LocalTime) -> Option<FormRef> {
+    let number = t.form?;
+    (at.date >= rules.forms.effective_from).then_some(FormRef {
+        circular: rules.forms.circular,
+        number,
+    })
+}
+
+/// Checks `guard` (with its `value` from the data) on the dossier before the event.
+fn check(
+    guard: Guard,
+    value: u32,
+    dossier: &DossierState,
+    event: &LogEvent,
+    at: LocalTime,
+    policy: &Policy,
+) -> Result<(), Reason> {
+    match guard {
+        Guard::SupplementAtReceiptLeft => (dossier.supplements_at_receipt < value)
+            .then_some(())
+            .ok_or(Reason::SupplementLimit(value)),
+        Guard::SupplementInProcessingLeft => (dossier.supplements_in_processing < value)
+            .then_some(())
+            .ok_or(Reason::SupplementLimit(value)),
+        Guard::SupplementNoticeInTime => {
+            let received = clock(dossier)?.received.date;
+            let last = policy
+                .schedule
+                .add_working_days(received, value)
+                .map_err(due::DueError::from)?;
+            (at.date <= last)
+                .then_some(())
+                .ok_or(Reason::SupplementNoticeLate(value))
+        }
+        Guard::ApologyNotYetIssued => (dossier.apologies < value)
+            .then_some(())
+            .ok_or(Reason::ApologyRepeated(value)),
+        Guard::ApologyBeforeDue => {
+            let due = current_due(dossier, policy)?;
+            let in_time =
+                due.is_some_and(|d| at.date.to_days() + i64::from(value) <= d.date.to_days());
+            in_time.then_some(()).ok_or(Reason::ApologyTooLate(value))
+        }
+        Guard::ApologyExtendsDue => {
+            let due = current_due(dossier, policy)?;
+            let new = event
+                .due_at
+                .as_ref()
+                .map(LocalTime::from_timestamp)
+                .transpose()?;
+            match (due, new) {
+                (Some(due), Some(new)) if new > due => Ok(()),
+                _ => Err(Reason::ApologyNotLater),
+            }
+        }
+    }
+}
+
+/// Counts the request a passing guard allowed.
+fn count(guard: Guard, dossier: &mut DossierState) {
+    match guard {
+        Guard::SupplementAtReceiptLeft => dossier.supplements_at_receipt += 1,
+        Guard::SupplementInProcessingLeft => dossier.supplements_in_processing += 1,
+        Guard::ApologyNotYetIssued => dossier.apologies += 1,
+        Guard::SupplementNoticeInTime | Guard::ApologyBeforeDue | Guard::ApologyExtendsDue => {}
+    }
+}
+
+/// The dossier's clock; the machine only asks for it after receipt.
+fn clock(dossier: &DossierState) -> Result<&Clock, Reason> {
+    dossier.clock.as_ref().ok_or(Reason::MissingField("limit"))
+}
+
+/// The due time in force before the event; `None` while the clock stands still.
+fn current_due(dossier: &DossierState, policy: &Policy) -> Result<Option<LocalTime>, Reason> {
+    Ok(due::due(clock(dossier)?, policy)?.due)
+}
+
+/// Applies `effect` of the event to the dossier's clock.
+fn apply(
+    effect: Effect,
+    dossier: &mut DossierState,
+    event: &LogEvent,
+    at: LocalTime,
+    policy: &Policy,
+) -> Result<(), Reason> {
+    match effect {
+        Effect::StartClock => {
+            let limit = event.limit.ok_or(Reason::MissingField("limit"))?;
+            let clock = Clock {
+                received: at,
+                limit,
+                supplements: Vec::new(),
+                extension: None,
+            };
+            // A limit the calendar cannot count is refused here, not at the end of a replay.
+            due::due(&clock, policy)?;
+            dossier.received_at = Some(event.at);
+            dossier.clock = Some(clock);
+        }
+        Effect::PauseClock => {
+            if let Some(clock) = dossier.clock.as_mut() {
+                clock.supplements.push(Supplement {
+                    requested: at,
+                    supplied: None,
+                });
+            }
+        }
+        Effect::RestartClock => {
+            if let Some(last) = dossier
+                .clock
+                .as_mut()
+                .and_then(|c| c.supplements.last_mut())
+            {
+                last.supplied = Some(at);
+            }
+        }
+        Effect::ExtendDue => {
+            let to = event
+                .due_at
+                .as_ref()
+                .ok_or(Reason::MissingField("due_at"))?;
+            let to = LocalTime::from_timestamp(to)?;
+            if let Some(clock) = dossier.clock.as_mut() {
+                clock.extension = Some(to);
+            }
+        }
+        Effect::StopClock => dossier.finished_at = Some(event.at),
+    }
+    Ok(())
+}
