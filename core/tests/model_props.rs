@@ -185,24 +185,7 @@ fn attachment() -> impl Strategy<Value = Attachment> {
 }
 
 fn event() -> impl Strategy<Value = Event> {
-    let kinds = vec![
-        EventType::Submitted,
-        EventType::Received,
-        EventType::Refused,
-        EventType::SupplementRequested,
-        EventType::Supplemented,
-        EventType::Transferred,
-        EventType::InterAgencySent,
-        EventType::InterAgencyReturned,
-        EventType::HandedOver,
-        EventType::PaymentRequested,
-        EventType::Paid,
-        EventType::ApologyIssued,
-        EventType::WithdrawalRequested,
-        EventType::Stopped,
-        EventType::Processed,
-        EventType::ResultReturned,
-    ];
+    let kinds = EventType::ALL.to_vec();
     let form = option::of(
         (
             select(vec![Circular::Tt01_2018, Circular::Tt03_2025]),

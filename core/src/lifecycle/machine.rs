@@ -316,25 +316,6 @@ mod tests {
 
     use super::*;
 
-    const EVENTS: [EventType; 16] = [
-        EventType::Submitted,
-        EventType::Received,
-        EventType::Refused,
-        EventType::SupplementRequested,
-        EventType::Supplemented,
-        EventType::Transferred,
-        EventType::InterAgencySent,
-        EventType::InterAgencyReturned,
-        EventType::HandedOver,
-        EventType::PaymentRequested,
-        EventType::Paid,
-        EventType::ApologyIssued,
-        EventType::WithdrawalRequested,
-        EventType::Stopped,
-        EventType::Processed,
-        EventType::ResultReturned,
-    ];
-
     #[test]
     fn versions_follow_each_other_without_gap() {
         let all = all();
@@ -428,7 +409,7 @@ mod tests {
                 .iter()
                 .map(|t| format!("{:?}", t.event))
                 .collect();
-            let known: BTreeSet<String> = EVENTS.iter().map(|e| format!("{e:?}")).collect();
+            let known: BTreeSet<String> = EventType::ALL.iter().map(|e| format!("{e:?}")).collect();
             assert_eq!(used, known, "{:?}: events unused or unknown", rules.id);
         }
     }

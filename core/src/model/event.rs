@@ -50,6 +50,28 @@ pub enum EventType {
     ResultReturned,
 }
 
+impl EventType {
+    /// Every event type, in the order of the steps.
+    pub const ALL: [EventType; 16] = [
+        Self::Submitted,
+        Self::Received,
+        Self::Refused,
+        Self::SupplementRequested,
+        Self::Supplemented,
+        Self::Transferred,
+        Self::InterAgencySent,
+        Self::InterAgencyReturned,
+        Self::HandedOver,
+        Self::PaymentRequested,
+        Self::Paid,
+        Self::ApologyIssued,
+        Self::WithdrawalRequested,
+        Self::Stopped,
+        Self::Processed,
+        Self::ResultReturned,
+    ];
+}
+
 /// The circular whose forms an event cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
