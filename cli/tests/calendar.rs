@@ -427,6 +427,11 @@ fn bad_due_inputs_exit_2() {
         ),
         // More working days than the core's bound.
         (&["--days", "999999"][..], "working_days.too_many"),
+        // An apology slip's appointment before the due time (2025-04-29 17:00) extends nothing.
+        (
+            &["--days", "3", "--extension", "2025-04-28T10:00:00+07:00"][..],
+            "due.extension_order",
+        ),
     ] {
         let (code, _, err) = due(false, args);
         assert_eq!(code, 2, "{args:?}");

@@ -499,6 +499,12 @@ DUE = [
         extension="2025-06-27T10:00:00", waiting=True),
 
     # Errors: every holidays.*, working_days.* and due.* code of spec/findings/calendar.json.
+    due("An apology slip's appointment before the due time Mon 12/05/2025 17:00 extends nothing "
+        "(Art. 19(9): gia hạn)", "2025-05-05T09:00:00", (WD, 5), extension="2025-05-09T10:00:00",
+        error="due.extension_order"),
+    due("An apology slip's appointment at the due time itself extends nothing (Art. 19(9))",
+        "2025-05-05T09:00:00", (WD, 5), extension="2025-05-12T17:00:00",
+        error="due.extension_order"),
     due("Supplied before requested", "2025-05-05T09:00:00", (WD, 5),
         supplements=[("2025-05-07T09:00:00", "2025-05-06T09:00:00")], error="due.supplement_order"),
     due("Supplement requested before receipt", "2025-05-05T09:00:00", (WD, 5),

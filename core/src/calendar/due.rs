@@ -13,7 +13,7 @@
 //!   [`Counting::Hours`] a limit in working days runs as 8 working hours per day;
 //! - a supplement request during processing restarts the time limit once the dossier is
 //!   complete (Decree 61/2018/NĐ-CP Art. 19(4), the default) or, by configuration, pauses it;
-//! - the apology slip sets a new appointment, at most once (Art. 19(9)).
+//! - the apology slip sets a new appointment, later than the due time, at most once (Art. 19(9)).
 
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +43,9 @@ pub enum DueError {
     /// A supplement was requested before the dossier was received, or supplied before requested.
     #[error("a supplement period must lie after the receipt and end after it starts")]
     SupplementOrder,
+    /// The apology slip's new appointment is not later than the appointment it extends.
+    #[error("the new appointment of an apology slip must be later than the due time it extends")]
+    ExtensionOrder,
 }
 
 impl Diagnostic for DueError {
@@ -52,13 +55,17 @@ impl Diagnostic for DueError {
             DueError::NoSuchTime => "due.no_such_time",
             DueError::OfficeHours => "due.office_hours",
             DueError::SupplementOrder => "due.supplement_order",
+            DueError::ExtensionOrder => "due.extension_order",
         }
     }
 
     fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             DueError::Schedule(e) => e.args(),
-            DueError::NoSuchTime | DueError::OfficeHours | DueError::SupplementOrder => Vec::new(),
+            DueError::NoSuchTime
+            | DueError::OfficeHours
+            | DueError::SupplementOrder
+            | DueError::ExtensionOrder => Vec::new(),
         }
     }
 }
@@ -403,6 +410,10 @@ pub fn due(clock: &Clock, policy: &Policy) -> Result<Due, DueError> {
     }
     let mut due = run(start, clock.limit, paused_days, policy, &mut steps)?;
     if let Some(to) = clock.extension {
+        // Art. 19(9) extends the time ("gia hạn"): the new appointment comes after the old one.
+        if to <= due {
+            return Err(DueError::ExtensionOrder);
+        }
         steps.push(Step::Extended { from: due, to });
         due = to;
     }
@@ -716,6 +727,11 @@ mod tests {
     #[test]
     fn apology_sets_a_new_appointment() {
         let mut c = clock(at("2025-05-05", 9, 0), Limit::WorkingDays(5));
+        // Due Mon 12/05 17:00: an appointment at or before it extends nothing.
+        for earlier in [at("2025-05-12", 17, 0), at("2025-05-09", 10, 0)] {
+            c.extension = Some(earlier);
+            assert_eq!(due(&c, &Policy::default()), Err(DueError::ExtensionOrder));
+        }
         c.extension = Some(at("2025-05-20", 16, 0));
         let result = due(&c, &Policy::default()).unwrap();
         assert_eq!(result.due, Some(at("2025-05-20", 16, 0)));
@@ -823,10 +839,11 @@ mod tests {
     #[test]
     fn every_error_has_a_catalog_entry() {
         use crate::calendar::holidays::HolidayError;
-        let errors: [DueError; 8] = [
+        let errors: [DueError; 9] = [
             DueError::NoSuchTime,
             DueError::OfficeHours,
             DueError::SupplementOrder,
+            DueError::ExtensionOrder,
             ScheduleError::TooManyDays(3_000).into(),
             ScheduleError::OutOfRange.into(),
             ScheduleError::NoWorkingDay.into(),
