@@ -27,6 +27,9 @@ const RENAMED = { Procedure: "ProcedureJson", Date: "CalendarDate" };
 
 class SchemaError extends Error {}
 
+// Keywords that describe a schema without constraining its values.
+const ANNOTATIONS = new Set(["description", "default", "examples", "title", "deprecated", "readOnly", "writeOnly", "$comment"]);
+
 function typeName(name) {
   return RENAMED[name] ?? name;
 }
@@ -54,7 +57,12 @@ function tsType(schema, where, indent) {
   if (schema.$ref) {
     const m = /^#\/\$defs\/(.+)$/.exec(schema.$ref);
     if (!m) throw new SchemaError(`${where}: unsupported $ref ${schema.$ref}`);
-    return typeName(m[1]);
+    // A reference with constraints beside it (a flattened struct in a tagged enum's variant)
+    // is the referenced type and those constraints.
+    const { $ref, ...rest } = schema;
+    const constraints = Object.fromEntries(Object.entries(rest).filter(([k]) => !ANNOTATIONS.has(k)));
+    if (Object.keys(constraints).length === 0) return typeName(m[1]);
+    return `${typeName(m[1])} & ${tsType(constraints, where, indent)}`;
   }
   if ("const" in schema) return literal(schema.const);
   if (schema.enum) return schema.enum.map(literal).join(" | ");
@@ -63,6 +71,12 @@ function tsType(schema, where, indent) {
       const base = { ...schema };
       delete base[key];
       delete base.description;
+      if (base.properties) {
+        // Properties beside the variants (a struct with a flattened enum): every value has the
+        // properties and one of the variants.
+        const variants = schema[key].map((s, i) => tsType(s, `${where}/${key}/${i}`, indent));
+        return `${tsType(base, where, indent)} & (${variants.join(" | ")})`;
+      }
       const parts = schema[key].map((s, i) => {
         const merged = { ...base, ...s };
         // A variant that only restates the outer type (schemars puts "type" outside oneOf).

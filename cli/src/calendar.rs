@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use motcua_core::calendar::due::{
-    self, Clock, Counting, Due, DueError, Limit, LocalTime, OfficeHours, Policy, Step, Supplement,
+    self, Clock, Counting, Due, DueError, Limit, LocalTime, OfficeHours, Policy, Step,
     SupplementRule,
 };
 use motcua_core::calendar::holidays::{self, DayOff, Exception, Occasion, Source, Status as Sure};
@@ -101,28 +101,13 @@ pub(crate) fn due(args: &DueArgs, cx: &Context, out: &mut impl Write) -> io::Res
 /// The clock and policy of `args` (the core's default policy with the options given) and the
 /// due time.
 fn compute_due(args: &DueArgs) -> Result<(Clock, Policy, Due), DueError> {
-    let local = LocalTime::from_timestamp;
     let limit = match args.unit {
         UnitArg::Working => Limit::WorkingDays(args.days),
         UnitArg::Calendar => Limit::CalendarDays(args.days),
         UnitArg::Hours => Limit::WorkingHours(args.days),
     };
-    let supplements = args
-        .pause
-        .iter()
-        .map(|(from, to)| {
-            Ok(Supplement {
-                requested: local(from)?,
-                supplied: to.as_ref().map(local).transpose()?,
-            })
-        })
-        .collect::<Result<_, DueError>>()?;
-    let clock = Clock {
-        received: local(&args.received)?,
-        limit,
-        supplements,
-        extension: args.extension.as_ref().map(local).transpose()?,
-    };
+    let clock =
+        Clock::from_timestamps(&args.received, limit, &args.pause, args.extension.as_ref())?;
     let mut schedule = if args.saturday {
         Schedule::with_saturday()
     } else {

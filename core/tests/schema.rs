@@ -5,6 +5,10 @@
 
 use std::path::Path;
 
+use motcua_core::calendar::due::Due;
+use motcua_core::calendar::lunar::LunarDate;
+use motcua_core::calendar::request::DueRequest;
+use motcua_core::calendar::schedule::DayStatus;
 use motcua_core::forms::Report;
 use motcua_core::ids::IdCheck;
 use motcua_core::lifecycle::{LogEvent, Replay};
@@ -23,6 +27,10 @@ fn schemas() -> Vec<(&'static str, Schema)> {
         ("id-check.schema.json", schema_for!(IdCheck)),
         ("lifecycle-event.schema.json", schema_for!(LogEvent)),
         ("lifecycle-replay.schema.json", schema_for!(Replay)),
+        ("lunar-date.schema.json", schema_for!(LunarDate)),
+        ("day-status.schema.json", schema_for!(DayStatus)),
+        ("due-request.schema.json", schema_for!(DueRequest)),
+        ("due.schema.json", schema_for!(Due)),
     ]
 }
 

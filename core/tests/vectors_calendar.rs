@@ -1,52 +1,55 @@
 //! Runs the calendar conformance vectors, `spec/vectors/calendar.json`, section by section:
-//! `lunar` through `calendar::lunar::{to_lunar, to_solar}`, in both directions; and checks that
-//! every `lunar.*` code of the catalog `spec/findings/calendar.json` is exercised; `holidays`
-//! through `calendar::schedule::Schedule::day`; `due` through `calendar::due::due`, and checks
-//! that every `holidays.*`, `working_days.*` and `due.*` code of the catalog is exercised by one
-//! of these two sections.
+//! `lunar` through `calendar::lunar::{to_lunar, to_solar}`, in both directions; `holidays`
+//! through `calendar::schedule::Schedule::day_status`; `due` through `calendar::request::due_json`
+//! (a due case without its `name` and its expectation is a due-date request). Checks that every
+//! code of the catalog `spec/findings/calendar.json` is some case's expected error, and writes
+//! `rust-calendar.jsonl` under `MOTCUA_SURFACE_OUT` when set: one JSON result per case, sections
+//! in file order, the same JSON the C and WebAssembly runners write (`tests/agree.py`).
+//!
+//! The result of a case is:
+//! - `lunar`: `{"to_lunar": LunarDate, "to_solar": "YYYY-MM-DD"}` for the directions the case
+//!   runs (both for a conversion, one for an error case), each direction's value replaced by
+//!   `{"input_error": Finding}` when it fails;
+//! - `holidays`: the `DayStatus`, or `{"input_error": Finding}`;
+//! - `due`: the `Due` with its steps, or `{"input_error": Finding}`.
+
+mod common;
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
-use motcua_core::calendar::due::{
-    self, Clock, Counting, DueError, Limit, LocalTime, OfficeHours, Policy, Supplement,
-    SupplementRule,
-};
-use motcua_core::calendar::holidays::Source;
-use motcua_core::calendar::lunar::{self, LunarError, Reckoning};
-use motcua_core::calendar::schedule::{Day, Schedule};
+use motcua_core::calendar::due::LocalTime;
+use motcua_core::calendar::lunar::{self, Reckoning};
+use motcua_core::calendar::request;
+use motcua_core::calendar::schedule::Schedule;
 use motcua_core::model::Timestamp;
-use motcua_core::{Date, Diagnostic};
+use motcua_core::{Date, Diagnostic, Finding};
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{json, Map, Value};
 
 const VECTORS: &str = include_str!("../../spec/vectors/calendar.json");
 const CATALOG: &str = include_str!("../../spec/findings/calendar.json");
 
-/// The file: one array of cases per section.
+/// The file: one array of cases per section, run and written in this order (the file's).
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct File {
+    #[serde(rename = "$comment")]
+    _comment: String,
     lunar: Vec<LunarCase>,
+    holidays: Vec<HolidayCase>,
+    due: Vec<Map<String, Value>>,
 }
 
 /// A lunar date as written in the vectors, `{year, month, day, leap}`, read without the checks of
 /// `LunarDate` so that the vectors can hold invalid ones.
-type RawLunar = (i32, u8, u8, bool);
-
-fn raw(value: &Value) -> RawLunar {
-    let int = |key: &str| {
-        value[key]
-            .as_i64()
-            .unwrap_or_else(|| panic!("lunar.{key}: {value}"))
-    };
-    let leap = value["leap"]
-        .as_bool()
-        .unwrap_or_else(|| panic!("lunar.leap: {value}"));
-    (
-        int("year") as i32,
-        int("month") as u8,
-        int("day") as u8,
-        leap,
-    )
+#[derive(Deserialize, Debug, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+struct RawLunar {
+    year: i32,
+    month: u8,
+    day: u8,
+    leap: bool,
 }
 
 #[derive(Deserialize)]
@@ -55,78 +58,8 @@ struct LunarCase {
     name: String,
     reckoning: Reckoning,
     solar: Option<Date>,
-    lunar: Option<Value>,
+    lunar: Option<RawLunar>,
     error: Option<String>,
-}
-
-fn to_solar((year, month, day, leap): RawLunar, reckoning: Reckoning) -> Result<Date, LunarError> {
-    lunar::to_solar(year, month, day, leap, reckoning)
-}
-
-fn to_lunar(date: Date, reckoning: Reckoning) -> Result<RawLunar, LunarError> {
-    lunar::to_lunar(date, reckoning).map(|l| (l.year(), l.month(), l.day(), l.leap()))
-}
-
-#[test]
-fn lunar_vectors() {
-    let file: File = serde_json::from_str(VECTORS).expect("spec/vectors/calendar.json");
-    assert!(file.lunar.len() > 400, "the lunar section is missing cases");
-    let mut failures = Vec::new();
-    let mut codes = BTreeSet::new();
-    for case in &file.lunar {
-        let r = case.reckoning;
-        let outcome = match (case.solar, case.lunar.as_ref().map(raw), &case.error) {
-            (Some(solar), Some(expected), None) => {
-                let forward = to_lunar(solar, r);
-                let back = to_solar(expected, r);
-                (forward == Ok(expected) && back == Ok(solar))
-                    .then_some(())
-                    .ok_or(format!("to_lunar gave {forward:?}, to_solar gave {back:?}"))
-            }
-            (None, Some(input), Some(code)) => {
-                let got = to_solar(input, r);
-                codes.insert(code.clone());
-                match got {
-                    Err(e) if e.code() == code => Ok(()),
-                    other => Err(format!("to_solar gave {other:?}, expected {code}")),
-                }
-            }
-            (Some(solar), None, Some(code)) => {
-                let got = to_lunar(solar, r);
-                codes.insert(code.clone());
-                match got {
-                    Err(e) if e.code() == code => Ok(()),
-                    other => Err(format!("to_lunar gave {other:?}, expected {code}")),
-                }
-            }
-            _ => Err("a case has solar and lunar, or one of them and error".to_owned()),
-        };
-        if let Err(why) = outcome {
-            failures.push(format!("{}: {why}", case.name));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-
-    let catalog: Value = serde_json::from_str(CATALOG).expect("spec/findings/calendar.json");
-    let lunar_codes: BTreeSet<String> = catalog["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter_map(|f| f["code"].as_str())
-        .filter(|c| c.starts_with("lunar."))
-        .map(str::to_owned)
-        .collect();
-    assert_eq!(
-        codes, lunar_codes,
-        "the vectors must exercise every lunar code"
-    );
-}
-
-/// The sections on working days: holidays and due dates.
-#[derive(Deserialize)]
-struct WorkingDaysFile {
-    holidays: Vec<HolidayCase>,
-    due: Vec<DueCase>,
 }
 
 #[derive(Deserialize)]
@@ -134,174 +67,146 @@ struct WorkingDaysFile {
 struct HolidayCase {
     name: String,
     date: Date,
-    schedule: String,
+    schedule: Schedule,
     working: Option<bool>,
     source: Option<String>,
     document: Option<String>,
     error: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DueCase {
-    name: String,
-    received: Timestamp,
-    limit: Limit,
-    policy: PolicyCase,
-    supplements: Vec<SupplementCase>,
-    extension: Option<Timestamp>,
-    // Absent (an error case) and null (awaiting a supplement) differ: double option.
-    #[serde(default, deserialize_with = "present")]
-    due: Option<Option<Timestamp>>,
-    error: Option<String>,
+/// `{"input_error": Finding}`, what every surface gives for a computation without an answer.
+fn input_error(finding: Finding) -> Value {
+    json!({ "input_error": finding })
 }
 
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<Timestamp>>, D::Error> {
-    Option::<Timestamp>::deserialize(d).map(Some)
-}
-
-/// The agency's policy: `cutoff` (minutes since midnight), `counting`, `supplement`, and when
-/// present `working_weekdays` (seven booleans, Monday first; Monday to Friday when absent) and
-/// `office_hours` (`HH:MM-HH:MM,…`, read by `OfficeHours::from_str`; 08:00-12:00,13:00-17:00
-/// when absent).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PolicyCase {
-    cutoff: Option<u16>,
-    counting: Counting,
-    supplement: SupplementRule,
-    working_weekdays: Option<[bool; 7]>,
-    office_hours: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SupplementCase {
-    requested: Timestamp,
-    supplied: Option<Timestamp>,
-}
-
-fn schedule(name: &str) -> Schedule {
-    match name {
-        "mon_fri" => Schedule::default(),
-        "mon_sat" => Schedule::with_saturday(),
-        other => panic!("unknown schedule {other}"),
+/// The JSON of `result`, or its input error.
+fn outcome<T: serde::Serialize, E: Diagnostic>(result: Result<T, E>) -> Value {
+    match result {
+        Ok(value) => serde_json::to_value(value).expect("calendar results serialize"),
+        Err(e) => input_error(e.to_finding("")),
     }
 }
 
-fn local(t: &Timestamp) -> LocalTime {
-    LocalTime::from_timestamp(t).expect("vector times are in range")
+/// The code of the input error of a result, if it is one.
+fn error_code(result: &Value) -> Option<&str> {
+    result.get("input_error")?.get("code")?.as_str()
 }
 
-fn holiday_outcome(case: &HolidayCase) -> Result<(), String> {
-    let got = schedule(&case.schedule).day(case.date);
-    match (&case.error, got) {
-        (Some(code), Err(e)) if e.code() == code => Ok(()),
-        (Some(code), other) => Err(format!("gave {other:?}, expected {code}")),
-        (None, Err(e)) => Err(format!("failed with {e}")),
-        (None, Ok(day)) => {
-            let (source, document) = match &day {
-                Day::Off(off) | Day::SwappedWorking(off) => match off.source {
-                    Source::Decision { document, .. } => (Some("decision"), document),
-                    Source::Rules { .. } => (Some("rules"), None),
-                },
-                Day::Working | Day::WeeklyRest => (None, None),
-            };
-            let expected = (
-                case.working,
-                case.source.as_deref(),
-                case.document.as_deref(),
-            );
-            let actual = (Some(day.is_working()), source, document);
-            (expected == actual)
-                .then_some(())
-                .ok_or(format!("gave {actual:?} ({day:?}), expected {expected:?}"))
+/// Runs a lunar case: its result line, and why it fails its expectation (if it does).
+fn lunar_case(case: &LunarCase, codes: &mut BTreeSet<String>) -> (Value, Option<String>) {
+    let r = case.reckoning;
+    let to_lunar = |d: Date| outcome(lunar::to_lunar(d, r));
+    let to_solar = |l: RawLunar| outcome(lunar::to_solar(l.year, l.month, l.day, l.leap, r));
+    match (case.solar, case.lunar, &case.error) {
+        (Some(solar), Some(expected), None) => {
+            let (forward, back) = (to_lunar(solar), to_solar(expected));
+            let expected_lunar = json!({
+                "year": expected.year, "month": expected.month,
+                "day": expected.day, "leap": expected.leap,
+            });
+            let why = (forward != expected_lunar || back != json!(solar))
+                .then(|| format!("to_lunar gave {forward}, to_solar gave {back}"));
+            (json!({ "to_lunar": forward, "to_solar": back }), why)
         }
+        (None, Some(input), Some(code)) => {
+            codes.insert(code.clone());
+            let got = to_solar(input);
+            let why = (error_code(&got) != Some(code))
+                .then(|| format!("to_solar gave {got}, expected {code}"));
+            (json!({ "to_solar": got }), why)
+        }
+        (Some(solar), None, Some(code)) => {
+            codes.insert(code.clone());
+            let got = to_lunar(solar);
+            let why = (error_code(&got) != Some(code))
+                .then(|| format!("to_lunar gave {got}, expected {code}"));
+            (json!({ "to_lunar": got }), why)
+        }
+        _ => (
+            Value::Null,
+            Some("a case has solar and lunar, or one of them and error".to_owned()),
+        ),
     }
 }
 
-fn due_outcome(case: &DueCase) -> Result<(), String> {
-    let got = policy(&case.policy).and_then(|policy| due::due(&clock(case)?, &policy));
-    match (&case.due, &case.error, got.map(|d| d.due)) {
-        (Some(expected), None, Ok(due)) if due == expected.as_ref().map(local) => Ok(()),
-        (None, Some(code), Err(e)) if e.code() == code => Ok(()),
-        (expected, code, got) => Err(format!("gave {got:?}, expected {expected:?} / {code:?}")),
-    }
-}
-
-fn policy(case: &PolicyCase) -> Result<Policy, DueError> {
-    let mut policy = Policy {
-        cutoff: case.cutoff,
-        counting: case.counting,
-        supplement: case.supplement,
-        ..Policy::default()
+fn holiday_case(case: &HolidayCase, codes: &mut BTreeSet<String>) -> (Value, Option<String>) {
+    codes.extend(case.error.clone());
+    let got = outcome(case.schedule.day_status(case.date));
+    let why = match &case.error {
+        Some(code) => (error_code(&got) != Some(code)).then(|| format!("expected {code}")),
+        None => {
+            let expected = json!([case.working, case.source, case.document]);
+            let actual = json!([got["working"], got.get("source"), got.get("document")]);
+            (expected != actual).then(|| format!("expected {expected}, got {actual}"))
+        }
     };
-    if let Some(weekdays) = case.working_weekdays {
-        policy.schedule = Schedule {
-            working_weekdays: weekdays,
-        };
-    }
-    if let Some(hours) = &case.office_hours {
-        policy.office_hours = hours.parse::<OfficeHours>()?;
-    }
-    Ok(policy)
+    (got.clone(), why.map(|w| format!("{w}: {got}")))
 }
 
-/// The clock of a case; a time outside the supported dates is the core's error.
-fn clock(case: &DueCase) -> Result<Clock, DueError> {
-    let local = LocalTime::from_timestamp;
-    Ok(Clock {
-        received: local(&case.received)?,
-        limit: case.limit,
-        supplements: case
-            .supplements
-            .iter()
-            .map(|s| {
-                Ok(Supplement {
-                    requested: local(&s.requested)?,
-                    supplied: s.supplied.as_ref().map(local).transpose()?,
-                })
-            })
-            .collect::<Result<_, DueError>>()?,
-        extension: case.extension.as_ref().map(local).transpose()?,
-    })
+/// The local time of an RFC 3339 timestamp of the vectors.
+fn local(text: &Value) -> Result<Value, String> {
+    let t: Timestamp = serde_json::from_value(text.clone()).map_err(|e| e.to_string())?;
+    let local = LocalTime::from_timestamp(&t).map_err(|e| e.to_string())?;
+    Ok(serde_json::to_value(local).expect("a local time serializes"))
+}
+
+fn due_case(case: &Map<String, Value>, codes: &mut BTreeSet<String>) -> (Value, Option<String>) {
+    let mut request = case.clone();
+    request.remove("name");
+    let expected_due = request.remove("due");
+    let expected_error = request.remove("error");
+    let got = match request::due_json(&Value::Object(request).to_string()) {
+        Ok(due) => serde_json::to_value(due).expect("a due time serializes"),
+        Err(e) => input_error(e.to_finding()),
+    };
+    let why = match (expected_due, expected_error) {
+        (Some(Value::Null), None) => (got["due"] != Value::Null).then(|| "expected null".into()),
+        (Some(due), None) => match local(&due) {
+            Ok(due) => (got["due"] != due).then(|| format!("expected {due}")),
+            Err(e) => Some(format!("the expected due {due} is not a time: {e}")),
+        },
+        (None, Some(Value::String(code))) => {
+            codes.insert(code.clone());
+            (error_code(&got) != Some(code.as_str())).then(|| format!("expected {code}"))
+        }
+        _ => Some("a case has either due or error".into()),
+    };
+    (got.clone(), why.map(|w| format!("{w}, got {got}")))
 }
 
 #[test]
-fn holiday_and_due_vectors() {
-    let file: WorkingDaysFile = serde_json::from_str(VECTORS).expect("spec/vectors/calendar.json");
+fn calendar_vectors() {
+    let file: File = serde_json::from_str(VECTORS).expect("spec/vectors/calendar.json");
+    assert!(file.lunar.len() > 400, "the lunar section is missing cases");
     assert!(file.holidays.len() >= 500 && file.due.len() >= 60);
-    let mut failures = Vec::new();
+    let mut failures = String::new();
+    let mut lines = String::new();
     let mut codes = BTreeSet::new();
-    for case in &file.holidays {
-        codes.extend(case.error.clone());
-        if let Err(why) = holiday_outcome(case) {
-            failures.push(format!("holidays: {}: {why}", case.name));
+    let mut record = |section: &str, name: &str, (line, why): (Value, Option<String>)| {
+        writeln!(lines, "{line}").expect("writing to a string");
+        if let Some(why) = why {
+            writeln!(failures, "{section}: {name}: {why}").ok();
         }
+        let findings: Vec<Finding> = [&line, &line["to_lunar"], &line["to_solar"]]
+            .into_iter()
+            .filter_map(|v| v.get("input_error"))
+            .map(|f| serde_json::from_value(f.clone()).expect("an input error is a finding"))
+            .collect();
+        common::check_rendered(name, &findings, &mut failures);
+    };
+    for case in &file.lunar {
+        record("lunar", &case.name, lunar_case(case, &mut codes));
+    }
+    for case in &file.holidays {
+        record("holidays", &case.name, holiday_case(case, &mut codes));
     }
     for case in &file.due {
-        codes.extend(case.error.clone());
-        if let Err(why) = due_outcome(case) {
-            failures.push(format!("due: {}: {why}", case.name));
-        }
+        let name = case.get("name").and_then(Value::as_str).unwrap_or("?");
+        record("due", name, due_case(case, &mut codes));
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::write_surface_out("calendar", &lines);
 
-    let catalog: Value = serde_json::from_str(CATALOG).expect("spec/findings/calendar.json");
-    let missing: Vec<&str> = catalog["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter_map(|f| f["code"].as_str())
-        .filter(|c| {
-            ["holidays.", "working_days.", "due."]
-                .iter()
-                .any(|a| c.starts_with(a))
-        })
-        .filter(|c| !codes.contains(*c))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "the holidays and due vectors must exercise every code: {missing:?}"
-    );
+    // Every code of the calendar's catalog is the expected error of some case.
+    common::check_coverage(CATALOG, &codes, &mut failures);
+    assert!(failures.is_empty(), "calendar vectors failed:\n{failures}");
 }

@@ -72,6 +72,7 @@ impl Diagnostic for DueError {
 
 /// A local time in Vietnam (UTC+07:00), to the minute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LocalTime {
     /// The date.
     pub date: Date,
@@ -103,8 +104,14 @@ impl LocalTime {
 }
 
 /// An agency's office hours: intervals of minutes since midnight, `[start, end)`.
+///
+/// As JSON, `{"sessions": [[start, end], ...]}`; office hours read from JSON are checked when
+/// used ([`due`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OfficeHours {
+    /// Sessions `[start, end)` in minutes since midnight, e.g. `[[480, 720], [780, 1020]]` for
+    /// 08:00–12:00 and 13:00–17:00 (the default): non-empty, ordered, non-overlapping.
     sessions: Vec<(u16, u16)>,
 }
 
@@ -189,6 +196,7 @@ pub fn minute_of_day(text: &str) -> Result<u16, DueError> {
 
 /// How a limit in working days is counted (calendar.md §4: pick one per deployment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Counting {
     /// By dates (Civil Code Arts. 147–148): due at closing time of the last day.
@@ -200,6 +208,7 @@ pub enum Counting {
 
 /// What a supplement request during processing does to the time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SupplementRule {
     /// The limit runs again in full from the complete dossier (Decree 61/2018/NĐ-CP Art. 19(4):
@@ -213,6 +222,7 @@ pub enum SupplementRule {
 
 /// An agency's counting configuration. In JSON every field may be left out (its default).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// The working week.
@@ -263,8 +273,38 @@ pub struct Clock {
     pub extension: Option<LocalTime>,
 }
 
+impl Clock {
+    /// The clock of times written in RFC 3339 with any offset, counted in Vietnamese local time:
+    /// the receipt, the limit, the supplement requests `(requested, supplied)` and the apology
+    /// slip's appointment.
+    pub fn from_timestamps(
+        received: &Timestamp,
+        limit: Limit,
+        supplements: &[(Timestamp, Option<Timestamp>)],
+        extension: Option<&Timestamp>,
+    ) -> Result<Clock, DueError> {
+        let local = LocalTime::from_timestamp;
+        Ok(Clock {
+            received: local(received)?,
+            limit,
+            supplements: supplements
+                .iter()
+                .map(|(requested, supplied)| {
+                    Ok(Supplement {
+                        requested: local(requested)?,
+                        supplied: supplied.as_ref().map(local).transpose()?,
+                    })
+                })
+                .collect::<Result<_, DueError>>()?,
+            extension: extension.map(local).transpose()?,
+        })
+    }
+}
+
 /// One step of the explanation of a due date, for a clerk to read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "DueStep"))]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
     /// The dossier was received at this time.
@@ -345,6 +385,7 @@ pub enum Step {
 
 /// A computed due time and its explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Due {
     /// The appointment; `None` while the clock stands still waiting for a supplement.
     pub due: Option<LocalTime>,

@@ -23,6 +23,7 @@ use crate::{Date, Diagnostic};
 
 /// An occasion of the statutory list (Labor Code 2019 Art. 112(1) a)–e)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Occasion {
     /// Tết Dương lịch, 01/01 (point a).
@@ -41,6 +42,8 @@ pub enum Occasion {
 
 /// How sure a row of the yearly data is (spec/calendar/holidays.md, calendar.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "DecisionStatus"))]
 pub enum Status {
     /// Taken from the official notice or a report quoting it.
     #[serde(rename = "CONFIRMED")]
@@ -55,6 +58,7 @@ pub enum Status {
 
 /// Where a day off (or a swapped working Saturday) comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "source", rename_all = "snake_case")]
 pub enum Source {
     /// A row of `spec/calendar/civil-service.json`: the yearly decision or its reading.
@@ -79,6 +83,7 @@ pub enum Source {
 
 /// A day off and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayOff {
     /// The occasions the day belongs to.
     pub occasions: Vec<Occasion>,

@@ -30,6 +30,7 @@ pub const LAST_YEAR: i32 = 2199;
 
 /// The meridian at which new moons and solar terms are dated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Reckoning {
     /// UTC+7 throughout, the calendar of Vietnam since 1968 extended to every year: what
@@ -58,13 +59,34 @@ pub struct LunarDate {
     leap: bool,
 }
 
+/// A day of the lunar calendar, as JSON: `{"year", "month", "day", "leap"}`.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "LunarDate"))]
 #[serde(deny_unknown_fields)]
 struct RawLunarDate {
+    /// The lunar year, numbered as the Gregorian year in which its Tết falls.
     year: i32,
+    /// The month, 1 (tháng Giêng) to 12 (tháng Chạp).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 12)))]
     month: u8,
+    /// The day of the month, 1 to 30.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 30)))]
     day: u8,
+    /// Whether the month is the leap month (tháng nhuận) that repeats the number of the month
+    /// before it.
     leap: bool,
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for LunarDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        RawLunarDate::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RawLunarDate::json_schema(generator)
+    }
 }
 
 impl TryFrom<RawLunarDate> for LunarDate {

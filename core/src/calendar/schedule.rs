@@ -62,10 +62,61 @@ impl Diagnostic for ScheduleError {
 }
 
 /// An agency's working week: which weekdays are working days. The default is Monday to Friday.
+///
+/// As JSON it is written `{"working_weekdays": [7 booleans, Monday first]}`, and also read from
+/// the name of a common week, `"mon_fri"` or `"mon_sat"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(from = "ScheduleJson")]
 pub struct Schedule {
     /// Working weekdays, Monday first.
     pub working_weekdays: [bool; 7],
+}
+
+/// An agency's working week as JSON: the working weekdays, or the name of a common week.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Schedule"))]
+#[serde(untagged)]
+enum ScheduleJson {
+    /// A common working week.
+    Named(NamedSchedule),
+    /// The working weekdays.
+    Weekdays(WeekdaysJson),
+}
+
+/// The working weekdays of a [`Schedule`] as JSON.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ScheduleWeekdays"))]
+#[serde(deny_unknown_fields)]
+struct WeekdaysJson {
+    /// Working weekdays, Monday first.
+    working_weekdays: [bool; 7],
+}
+
+/// The name of a common working week.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ScheduleName"))]
+#[serde(rename_all = "snake_case")]
+enum NamedSchedule {
+    /// Monday to Friday, the civil servants' week (calendar.md §1).
+    MonFri,
+    /// Monday to Saturday, for an agency whose Saturdays count as working days.
+    MonSat,
+}
+
+impl From<ScheduleJson> for Schedule {
+    fn from(json: ScheduleJson) -> Self {
+        match json {
+            ScheduleJson::Named(NamedSchedule::MonFri) => Schedule::default(),
+            ScheduleJson::Named(NamedSchedule::MonSat) => Schedule::with_saturday(),
+            ScheduleJson::Weekdays(w) => Schedule {
+                working_weekdays: w.working_weekdays,
+            },
+        }
+    }
 }
 
 impl Default for Schedule {
@@ -78,6 +129,7 @@ impl Default for Schedule {
 
 /// What a date is for an agency's [`Schedule`], and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "day", rename_all = "snake_case")]
 pub enum Day {
     /// An ordinary working day of the working week.
@@ -95,6 +147,23 @@ impl Day {
     pub fn is_working(&self) -> bool {
         matches!(self, Day::Working | Day::SwappedWorking(_))
     }
+}
+
+/// A date, whether it is a working day of a [`Schedule`], and why: the result of
+/// [`Schedule::day_status`], the same JSON on every surface.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DayStatus {
+    /// The date.
+    pub date: Date,
+    /// Whether time limits count this day ([`Day::is_working`]).
+    pub working: bool,
+    /// What the day is: `"day"` is `working`, `swapped_working`, `weekly_rest` or `off`; a
+    /// swapped or off day also has its `occasions` and `source` (`decision`, with the year,
+    /// `status`, `document` and `basis` of the yearly decision, or `rules`, with the `law` and
+    /// whether it is a `compensatory` day).
+    #[serde(flatten)]
+    pub day: Day,
 }
 
 /// The days off and swapped working days of one year: as bits by day of the year for counting,
@@ -233,6 +302,16 @@ impl Schedule {
     /// What `date` is for this schedule, and why.
     pub fn day(&self, date: Date) -> Result<Day, ScheduleError> {
         Ok(self.classify(YearDays::of(date.year())?, date))
+    }
+
+    /// What `date` is for this schedule, whether it is a working day, and why.
+    pub fn day_status(&self, date: Date) -> Result<DayStatus, ScheduleError> {
+        let day = self.day(date)?;
+        Ok(DayStatus {
+            date,
+            working: day.is_working(),
+            day,
+        })
     }
 
     /// Whether `date` is a working day of this schedule.
