@@ -1,0 +1,232 @@
+//! Runs the lifecycle conformance vectors, `spec/vectors/lifecycle.json`, through
+//! `lifecycle::replay`; checks that every transition of every rule version is taken by a case and
+//! every rejection code of `spec/findings/lifecycle.json` is exercised; writes
+//! `rust-lifecycle.jsonl` under `MOTCUA_SURFACE_OUT` when set.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use motcua_core::calendar::due::Policy;
+use motcua_core::lifecycle::{self, machine, DossierReplay};
+use serde::Deserialize;
+use serde_json::Value;
+
+const VECTORS: &str = include_str!("../../spec/vectors/lifecycle.json");
+const CATALOG: &str = include_str!("../../spec/findings/lifecycle.json");
+
+/// Codes about a whole log rather than one event, checked by the unit tests of
+/// `core/src/lifecycle/replay.rs` (a vector would need a 64 KiB line or a million events).
+const LOG_CODES: [&str; 3] = [
+    "lifecycle.line_too_long",
+    "lifecycle.too_many_events",
+    "lifecycle.too_many_dossiers",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(rename = "$comment")]
+    _comment: String,
+    cases: Vec<Case>,
+    replays: Vec<ReplayCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    rules: Option<String>,
+    log: Vec<serde_json::Map<String, Value>>,
+    to: Option<String>,
+    form: Option<Value>,
+    rejected: Option<Expected>,
+}
+
+#[derive(Deserialize, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    code: String,
+    path: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReplayCase {
+    name: String,
+    log: Vec<serde_json::Map<String, Value>>,
+    expect: Value,
+}
+
+/// The JSON Lines log of dossier "D".
+fn jsonl(log: &[serde_json::Map<String, Value>]) -> String {
+    log.iter()
+        .map(|event| {
+            let mut line = serde_json::Map::new();
+            line.insert("dossier".to_owned(), Value::from("D"));
+            line.extend(event.clone());
+            Value::Object(line).to_string() + "\n"
+        })
+        .collect()
+}
+
+/// Replays `log` and returns its one dossier.
+fn run(log: &[serde_json::Map<String, Value>]) -> Result<DossierReplay, String> {
+    let replay = lifecycle::replay(&jsonl(log), &Policy::default()).map_err(|e| e.to_string())?;
+    match <[DossierReplay; 1]>::try_from(replay.dossiers) {
+        Ok([one]) => Ok(one),
+        Err(all) => Err(format!("{} dossiers", all.len())),
+    }
+}
+
+fn name_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+#[test]
+fn lifecycle_vectors() {
+    let file: File = serde_json::from_str(VECTORS).expect("spec/vectors/lifecycle.json");
+    assert!(
+        file.cases.len() + file.replays.len() >= 150,
+        "at least 150 cases"
+    );
+    let mut failures = String::new();
+    let mut lines = String::new();
+    let mut taken = BTreeSet::new();
+    let mut codes = BTreeSet::new();
+    for case in &file.cases {
+        let name = &case.name;
+        let dossier = match run(&case.log) {
+            Ok(d) => d,
+            Err(e) => {
+                writeln!(failures, "{name}: {e}").ok();
+                continue;
+            }
+        };
+        writeln!(
+            lines,
+            "{}",
+            serde_json::to_string(&dossier).expect("serializes")
+        )
+        .ok();
+        let Some((last, before)) = dossier.timeline.split_last() else {
+            writeln!(failures, "{name}: empty timeline").ok();
+            continue;
+        };
+        if let Some(e) = before.iter().find(|e| e.rejection.is_some()) {
+            writeln!(
+                failures,
+                "{name}: prefix event on line {} refused: {:?}",
+                e.line, e.rejection
+            )
+            .ok();
+        }
+        common::check_rendered(name, last.rejection.iter(), &mut failures);
+        let rules = last.rules.map(|r| name_of(&r));
+        if rules != case.rules {
+            writeln!(
+                failures,
+                "{name}: judged by {rules:?}, expected {:?}",
+                case.rules
+            )
+            .ok();
+        }
+        let got_form = last
+            .form
+            .map(|f| serde_json::to_value(f).expect("serializes"));
+        match (&case.to, &case.rejected, &last.rejection) {
+            (Some(to), None, None) => {
+                let got = last.to.map(|s| name_of(&s));
+                if got.as_deref() != Some(to.as_str()) || got_form != case.form {
+                    writeln!(
+                        failures,
+                        "{name}: went to {got:?} with form {got_form:?}, expected {to} with {:?}",
+                        case.form
+                    )
+                    .ok();
+                }
+                if let Some(r) = last.rules {
+                    taken.insert((name_of(&r), name_of(&last.from), name_of(&last.kind)));
+                }
+            }
+            (None, Some(expected), Some(finding)) => {
+                codes.insert(finding.code.clone());
+                let got = Expected {
+                    code: finding.code.clone(),
+                    path: finding.path.clone(),
+                };
+                if &got != expected {
+                    writeln!(
+                        failures,
+                        "{name}: refused with {got:?}, expected {expected:?}"
+                    )
+                    .ok();
+                }
+            }
+            (Some(to), None, Some(f)) => {
+                writeln!(
+                    failures,
+                    "{name}: expected {to}, refused with {} ({})",
+                    f.code, f.en
+                )
+                .ok();
+            }
+            (None, Some(expected), None) => {
+                writeln!(
+                    failures,
+                    "{name}: expected {expected:?}, went to {:?}",
+                    last.to
+                )
+                .ok();
+            }
+            _ => {
+                writeln!(failures, "{name}: give either `to` or `rejected`").ok();
+            }
+        }
+    }
+    for case in &file.replays {
+        let name = &case.name;
+        match run(&case.log) {
+            Ok(d) => {
+                writeln!(lines, "{}", serde_json::to_string(&d).expect("serializes")).ok();
+                let got = serde_json::json!({
+                    "state": d.state,
+                    "rules": d.rules,
+                    "due": d.due,
+                    "timeliness": d.timeliness,
+                    "rejected": d.rejected,
+                    "uncollected": d.uncollected,
+                });
+                if got != case.expect {
+                    writeln!(
+                        failures,
+                        "{name}:\n  expected {}\n  got      {got}",
+                        case.expect
+                    )
+                    .ok();
+                }
+            }
+            Err(e) => {
+                writeln!(failures, "{name}: {e}").ok();
+            }
+        }
+    }
+    common::write_surface_out("lifecycle", &lines);
+
+    for rules in machine::all() {
+        for t in &rules.transitions {
+            let key = (name_of(&rules.id), name_of(&t.from), name_of(&t.event));
+            if !taken.contains(&key) {
+                writeln!(failures, "no case takes transition {key:?}").ok();
+            }
+        }
+    }
+    // The codes about a whole log are exercised by the unit tests of replay.rs.
+    codes.extend(LOG_CODES.iter().map(|c| (*c).to_owned()));
+    common::check_coverage(CATALOG, &codes, &mut failures);
+    assert!(failures.is_empty(), "lifecycle vectors failed:\n{failures}");
+}
