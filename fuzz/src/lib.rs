@@ -55,3 +55,22 @@ pub fn procedure_json(data: &[u8]) {
         assert_eq!(back, procedure);
     }
 }
+
+/// Replays `data` as a JSON Lines lifecycle log: never a panic; a log that replays accounts for
+/// every line it read (each event is in exactly one dossier's timeline, refused or not), a
+/// refused event carries its finding, and the result serializes.
+pub fn lifecycle_log(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let policy = motcua_core::calendar::due::Policy::default();
+    if let Ok(replay) = motcua_core::lifecycle::replay(text, &policy) {
+        let events = text.lines().filter(|l| !l.trim().is_empty()).count();
+        let timeline: usize = replay.dossiers.iter().map(|d| d.timeline.len()).sum();
+        assert_eq!(events, timeline, "every event is in one timeline");
+        for d in &replay.dossiers {
+            let refused = d.timeline.iter().filter(|e| e.rejection.is_some()).count();
+            assert_eq!(refused, d.rejected);
+            assert!(d.timeline.iter().all(|e| e.to.is_some() != e.rejection.is_some()));
+        }
+        serde_json::to_string(&replay).expect("a replay serializes");
+    }
+}
