@@ -430,6 +430,10 @@ export type DossierReplay = {
    */
   finished_at?: Timestamp | null;
   /**
+   * The state as a National Public Service Portal status code; absent before submission.
+   */
+  national_status?: NationalStatus | null;
+  /**
    * When it was received.
    */
   received_at?: Timestamp | null;
@@ -892,6 +896,11 @@ export type LunarDate = {
    */
   year: number;
 };
+
+/**
+ * A dossier status code of the National Public Service Portal (`TrangThaiHoSo`).
+ */
+export type NationalStatus = number;
 
 /**
  * An occasion of the statutory list (Labor Code 2019 Art. 112(1) a)–e)).

@@ -195,6 +195,7 @@ fn lifecycle_vectors() {
                 writeln!(lines, "{}", serde_json::to_string(&d).expect("serializes")).ok();
                 let got = serde_json::json!({
                     "state": d.state,
+                    "national_status": d.national_status,
                     "rules": d.rules,
                     "due": d.due,
                     "timeliness": d.timeliness,

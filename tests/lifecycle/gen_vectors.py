@@ -272,6 +272,12 @@ def cases():
     return out
 
 
+# spec/lifecycle/national-status.json, transcribed from status-codes.md §1.
+NATIONAL = {"submitted": 1, "received": 2, "refused": 3, "processing": 4, "inter_agency": 4,
+            "supplement_at_receipt": 5, "supplement_in_processing": 5, "awaiting_payment": 6,
+            "withdrawal_requested": 7, "stopped": 8, "result_ready": 9, "returned": 10}
+
+
 def replays():
     """Whole logs with the expected end: state, due time, timeliness, rejected count."""
     s = lambda at: ev("submitted", at, "applicant", channel="in_person")  # noqa: E731
@@ -377,12 +383,12 @@ def main():
             "{name, rules, log, to, form?} or {name, rules, log, rejected: {code, path}}: every event "
             "but the last is accepted, and the last leads to state `to` producing `form`, or is refused "
             "with that code at that JSON pointer of the event; `rules` is the version that judged it. "
-            "Replay cases {name, log, expect: {state, rules, due, timeliness, rejected, uncollected}} "
+            "Replay cases {name, log, expect: {state, national_status, rules, due, timeliness, rejected, uncollected}} "
             "check the end of the whole log."),
         "cases": cases(),
         "replays": [
             {"name": name, "log": log,
-             "expect": {"state": state, "rules": rules, "due": due, "timeliness": timeliness,
+             "expect": {"state": state, "national_status": NATIONAL[state], "rules": rules, "due": due, "timeliness": timeliness,
                         "rejected": rejected_n, "uncollected": uncollected}}
             for (name, log, state, rules, due, timeliness, rejected_n, uncollected) in replays()
         ],

@@ -12,17 +12,21 @@
 //! The public interface is:
 //! - [`machine`]: the rule versions as loaded ([`Rules`], [`RuleSet`], [`State`], [`Role`]);
 //! - [`step`], [`LogEvent`], [`DossierState`], [`Stepped`], [`Rejection`], [`Reason`];
+//! - [`NationalStatus`], [`status_of`], [`national_source`]: the National Public Service Portal's status codes
+//!   (`spec/lifecycle/national-status.json`) to and from the machine's states;
 //! - [`replay`], [`Replay`], [`DossierReplay`], [`TimelineEntry`], [`Timeliness`],
 //!   [`ReplayError`] and the limits [`MAX_LINE_BYTES`], [`MAX_EVENTS`], [`MAX_DOSSIERS`].
 //!
 //! The readings chosen where the law is silent or ambiguous are in `spec/lifecycle/README.md`.
 
 pub mod machine;
+mod national;
 mod rejection;
 mod replay;
 mod step;
 
 pub use machine::{Role, RuleSet, Rules, State};
+pub use national::{national_source, status_of, CodeDef, NationalStatus};
 pub use rejection::{Reason, Rejection};
 pub use replay::{
     replay, DossierReplay, Replay, ReplayError, TimelineEntry, Timeliness, MAX_DOSSIERS,

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::machine::{self, RuleSet, State};
+use super::national::{status_of, NationalStatus};
 use super::step::{step, DossierState, LogEvent};
 use super::Role;
 use crate::calendar::due::{self, LocalTime, Policy};
@@ -155,6 +156,9 @@ pub struct DossierReplay {
     pub state: State,
     /// Whether that state is terminal.
     pub terminal: bool,
+    /// The state as a National Public Service Portal status code; absent before submission.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub national_status: Option<NationalStatus>,
     /// When it was received.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub received_at: Option<Timestamp>,
@@ -272,6 +276,7 @@ fn empty(dossier: &str) -> DossierReplay {
         rules: None,
         state: State::New,
         terminal: false,
+        national_status: None,
         received_at: None,
         due: None,
         extended: false,
@@ -295,6 +300,7 @@ fn finish(state: DossierState, mut out: DossierReplay, policy: &Policy) -> Dossi
     out.terminal = state
         .rules
         .is_some_and(|r| machine::rules(r).is_terminal(state.state));
+    out.national_status = status_of(state.state);
     out.received_at = state.received_at;
     out.due = due.and_then(timestamp);
     out.extended = state.clock.as_ref().is_some_and(|c| c.extension.is_some());
