@@ -385,6 +385,22 @@ DUE = [
         "(working-days.md)", "2025-05-15T09:00:00", (WD, 1), office_hours="07:00-11:00,13:00-16:30",
         due="2025-05-16T16:30:00"),
 
+    # Same-day limits ("trả trong ngày", 0 days; calendar.md §4): closing time of the day of
+    # receipt, never before the receipt (working-days.md).
+    due("Same-day limit received Thu 15/05/2025 10:00: due 17:00 the same day",
+        "2025-05-15T10:00:00", (WD, 0), due="2025-05-15T17:00:00"),
+    due("Same-day limit received Thu 15/05/2025 18:00, after closing: counts from Fri 16/05, due "
+        "Fri 17:00 (an appointment is never before the receipt, working-days.md)",
+        "2025-05-15T18:00:00", (WD, 0), due="2025-05-16T17:00:00"),
+    due("Same-day limit received 16:00 after a 15:00 cut-off: due the next working day, Fri 16/05 "
+        "17:00 (Hanoi 1811/QĐ-TTPVHCC: 'tiếp nhận sau 15 giờ thì trả trong ngày làm việc tiếp "
+        "theo', calendar.md §5)", "2025-05-15T16:00:00", (WD, 0), cutoff=900,
+        due="2025-05-16T17:00:00"),
+    due(f"Same-day limit received Fri 13/02/2026 18:00, before Tết: due Mon 23/02 17:00 ({T2026})",
+        "2026-02-13T18:00:00", (WD, 0), due="2026-02-23T17:00:00"),
+    due(f"0 calendar days received Sat 17/05/2025: counts from Mon 19/05, due Mon 17:00 ({DAYOFF})",
+        "2025-05-17T10:00:00", (CD, 0), due="2025-05-19T17:00:00"),
+
     # Calendar days (Civil Code Arts. 147-148).
     due(f"9 calendar days ending on 30/04/2025 move to Mon 05/05 ({A148})", "2025-04-21T09:00:00",
         (CD, 9), due="2025-05-05T17:00:00"),

@@ -491,7 +491,7 @@ fn run(
         }
         (Limit::WorkingDays(days), Counting::Dates) => {
             let total = days.checked_add(extra_days).ok_or(too_many(days))?;
-            let d0 = receipt_day(start, policy, steps)?;
+            let d0 = receipt_day(start, total == 0, policy, steps)?;
             let (due, walked) = schedule.add_working_days_explained(d0, total)?;
             let mut number = 0;
             for (date, day) in walked {
@@ -508,7 +508,7 @@ fn run(
             if days > MAX_WORKING_DAYS {
                 return Err(too_many(days));
             }
-            let d0 = receipt_day(start, policy, steps)?;
+            let d0 = receipt_day(start, days == 0 && extra_days == 0, policy, steps)?;
             let end = Date::from_days(d0.to_days() + i64::from(days))
                 .map_err(|_| ScheduleError::OutOfRange)?;
             let end = schedule.add_working_days(end, extra_days)?;
@@ -525,7 +525,16 @@ fn run(
 
 /// The day treated as the day of receipt: the day itself, or the next working day when it is
 /// not a working day or the receipt came after the cut-off.
-fn receipt_day(at: LocalTime, policy: &Policy, steps: &mut Vec<Step>) -> Result<Date, DueError> {
+///
+/// A `same_day` limit (0 days: "trả trong ngày") ends at closing time of the day of receipt, so a
+/// receipt after closing time counts from the next working day whatever the cut-off: the
+/// appointment is never before the receipt (working-days.md).
+fn receipt_day(
+    at: LocalTime,
+    same_day: bool,
+    policy: &Policy,
+    steps: &mut Vec<Step>,
+) -> Result<Date, DueError> {
     let schedule = &policy.schedule;
     let day = schedule.day(at.date)?;
     if !day.is_working() {
@@ -533,7 +542,13 @@ fn receipt_day(at: LocalTime, policy: &Policy, steps: &mut Vec<Step>) -> Result<
         steps.push(Step::ReceivedOnDayOff { day, counts_from });
         return Ok(counts_from);
     }
-    match policy.cutoff {
+    let closing = policy.office_hours.closing();
+    let cutoff = match policy.cutoff {
+        Some(cutoff) if same_day => Some(cutoff.min(closing)),
+        None if same_day => Some(closing),
+        cutoff => cutoff,
+    };
+    match cutoff {
         Some(cutoff) if at.minute > cutoff => {
             let counts_from = schedule.next_working_day(at.date)?;
             steps.push(Step::ReceivedAfterCutoff {
@@ -568,7 +583,7 @@ fn hours_from(
     let mut date = start.date;
     let mut from = start.minute;
     if matches!(policy.cutoff, Some(c) if start.minute > c) && schedule.is_working_day(date)? {
-        date = receipt_day(start, policy, steps)?;
+        date = receipt_day(start, false, policy, steps)?;
         from = 0;
     }
     let mut visited = 0;
@@ -688,6 +703,38 @@ mod tests {
         // Exactly at the cut-off is not after it.
         policy.cutoff = Some(16 * 60);
         assert_eq!(due_of(&c, &policy).date, d("2025-05-16"));
+    }
+
+    /// A same-day limit ("trả trong ngày", 0 days) is due at closing time of the day of
+    /// receipt; received after closing time, at closing time of the next working day — never
+    /// before the receipt.
+    #[test]
+    fn a_same_day_limit_is_never_due_before_the_receipt() {
+        let policy = Policy::default();
+        for limit in [Limit::WorkingDays(0), Limit::CalendarDays(0)] {
+            let c = clock(at("2025-05-15", 10, 0), limit);
+            assert_eq!(due_of(&c, &policy), at("2025-05-15", 17, 0));
+            let c = clock(at("2025-05-15", 17, 0), limit);
+            assert_eq!(due_of(&c, &policy), at("2025-05-15", 17, 0));
+            // Thu 18:00: after closing, counts from Fri 16/05.
+            let c = clock(at("2025-05-15", 18, 0), limit);
+            let result = due(&c, &policy).unwrap();
+            assert_eq!(result.due, Some(at("2025-05-16", 17, 0)));
+            assert!(result.steps.contains(&Step::ReceivedAfterCutoff {
+                cutoff: 1020,
+                counts_from: d("2025-05-16"),
+            }));
+            // A 15:00 cut-off still applies.
+            let cutoff = Policy {
+                cutoff: Some(900),
+                ..Policy::default()
+            };
+            let c = clock(at("2025-05-15", 16, 0), limit);
+            assert_eq!(due_of(&c, &cutoff), at("2025-05-16", 17, 0));
+        }
+        // One day or more is unchanged: Thu 18:00 + 1 working day is Fri 16/05.
+        let c = clock(at("2025-05-15", 18, 0), Limit::WorkingDays(1));
+        assert_eq!(due_of(&c, &policy), at("2025-05-16", 17, 0));
     }
 
     #[test]
@@ -871,7 +918,7 @@ mod tests {
             proptest::prop_assert!(policy.schedule.is_working_day(due_date).unwrap());
             proptest::prop_assert!(due_date > date);
             let mut steps = Vec::new();
-            let d0 = receipt_day(received, &policy, &mut steps).unwrap();
+            let d0 = receipt_day(received, false, &policy, &mut steps).unwrap();
             proptest::prop_assert_eq!(policy.schedule.count_working_days(d0, due_date).unwrap(), n);
         }
     }
