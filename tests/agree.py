@@ -2,16 +2,25 @@
 """Checks that every surface (Rust, C, WebAssembly) gave the same result for every vector.
 
 Each surface's vector runner writes <surface>-<suite>.jsonl into one directory: one JSON result
-per case, in the order of the cases in spec/vectors/<suite>.json. This script compares them line
-by line as JSON values (key order does not matter, everything else does) and fails on the first
-surface that disagrees, or when a surface's file is missing or has the wrong number of lines.
+per case, in the order of the cases in spec/vectors/<suite>.json. A suite's cases are its "cases"
+array, or, for a file of sections (calendar.json), the cases of every section in file order. This
+script compares the results line by line as JSON values (key order does not matter, everything
+else does) and reports every case where a surface disagrees with Rust, and every surface whose
+file is missing or has the wrong number of lines.
 """
 import json
 import pathlib
 import sys
 
 SURFACES = ("rust", "c", "wasm")
-SUITES = ("identifiers", "dossiers")
+SUITES = ("identifiers", "dossiers", "calendar")
+
+
+def suite_cases(doc: dict) -> list:
+    """The cases of a vector file: its "cases", or every section's cases in file order."""
+    if "cases" in doc:
+        return doc["cases"]
+    return [case for key, section in doc.items() if not key.startswith("$") for case in section]
 
 
 def main() -> int:
@@ -22,7 +31,7 @@ def main() -> int:
     root = pathlib.Path(__file__).resolve().parent.parent
     passed = failed = 0
     for suite in SUITES:
-        cases = json.loads((root / "spec" / "vectors" / f"{suite}.json").read_text("utf-8"))["cases"]
+        cases = suite_cases(json.loads((root / "spec" / "vectors" / f"{suite}.json").read_text("utf-8")))
         results = {}
         for surface in SURFACES:
             path = out / f"{surface}-{suite}.jsonl"

@@ -55,16 +55,20 @@ typedef enum MotcuaStatus {
   MOTCUA_STATUS_INVALID_UTF8 = 2,
   /**
    * A non-pointer argument was out of range: an identifier kind that is not one of
-   * `MOTCUA_ID_KIND_*`, a date that does not exist (2023-02-29, month 13, year 0), or a
-   * length larger than `PTRDIFF_MAX`. Nothing was written.
+   * `MOTCUA_ID_KIND_*`, a reckoning that is not one of `MOTCUA_RECKONING_*`, a schedule with
+   * bit 7 set, a date that does not exist (2023-02-29, month 13, year 0), or a length larger
+   * than `PTRDIFF_MAX`. Nothing was written.
    */
   MOTCUA_STATUS_INVALID_ARGUMENT = 3,
   /**
-   * A JSON document (a procedure or a dossier) could not be read. The function's JSON output
-   * holds `{"input_error": <finding>}`: the finding's code (`input.json_syntax`,
-   * `input.json_shape`, `input.too_large`, or a `model.*` code for a procedure that cannot be
-   * applied), the JSON pointer of the offending field, and the messages in Vietnamese and
-   * English. No handle was written.
+   * A JSON document (a procedure, a dossier, a due-date request) could not be read, or a
+   * calendar computation has no answer for its input (a date outside 1900–2199, a lunar day
+   * that does not exist, a year whose days off are not known). The function's JSON output
+   * (or its `out_error_json`) holds `{"input_error": <finding>}`: the finding's code
+   * (`input.json_syntax`, `input.json_shape`, `input.too_large`, a `model.*` code for a
+   * procedure that cannot be applied, or a calendar code `lunar.*`, `holidays.*`,
+   * `working_days.*`, `due.*`), the JSON pointer of the offending field, and the messages in
+   * Vietnamese and English. No other output was written.
    */
   MOTCUA_STATUS_INVALID_INPUT = 4,
   /**
@@ -107,6 +111,44 @@ typedef struct MotcuaDate {
 } MotcuaDate;
 
 /**
+ * The meridian of the lunar calendar, one of the `MOTCUA_RECKONING_*` constants; mirrors the
+ * Rust `Reckoning`. A plain integer, so that a wrong number is `MOTCUA_STATUS_INVALID_ARGUMENT`
+ * rather than undefined behaviour. The numbers are stable.
+ */
+typedef uint32_t MotcuaReckoning;
+
+/**
+ * A day of the lunar calendar, passed by value; mirrors the Rust `LunarDate`: day `day` of month
+ * `month` (the leap month of that number when `leap`) of lunar year `year`, the year that
+ * begins on its Tết.
+ */
+typedef struct MotcuaLunarDate {
+  /**
+   * The lunar year, numbered as the Gregorian year in which its Tết falls.
+   */
+  int32_t year;
+  /**
+   * The month, 1 (tháng Giêng) to 12 (tháng Chạp).
+   */
+  uint8_t month;
+  /**
+   * The day of the month, 1 to 30.
+   */
+  uint8_t day;
+  /**
+   * Whether the month is the leap month (tháng nhuận).
+   */
+  bool leap;
+} MotcuaLunarDate;
+
+/**
+ * An agency's working week, passed by value; mirrors the Rust `Schedule`: bit `k` (Monday is
+ * bit 0, Sunday bit 6) is set when weekday `k` is a working day, e.g.
+ * `MOTCUA_SCHEDULE_MON_FRI`. Bit 7 set is `MOTCUA_STATUS_INVALID_ARGUMENT`.
+ */
+typedef uint8_t MotcuaSchedule;
+
+/**
  * A kind of identifier, one of the `MOTCUA_ID_KIND_*` constants; mirrors the Rust `IdKind`.
  *
  * It is a plain integer rather than a C enum so that any value a caller passes is defined
@@ -114,6 +156,31 @@ typedef struct MotcuaDate {
  * `MOTCUA_STATUS_INVALID_ARGUMENT`. The numbers are stable.
  */
 typedef uint32_t MotcuaIdKind;
+
+/**
+ * UTC+7 throughout: the calendar Vietnam prints today, by which the lunar holidays are counted.
+ */
+#define MOTCUA_RECKONING_VIETNAM 0
+
+/**
+ * UTC+8 before 1968-01-01 and UTC+7 from then on, as observed in the North of Vietnam.
+ */
+#define MOTCUA_RECKONING_HISTORICAL 1
+
+/**
+ * UTC+8 throughout: the Chinese calendar.
+ */
+#define MOTCUA_RECKONING_CHINA 2
+
+/**
+ * Monday to Friday, the civil servants' working week.
+ */
+#define MOTCUA_SCHEDULE_MON_FRI 31
+
+/**
+ * Monday to Saturday, for an agency whose Saturdays count as working days.
+ */
+#define MOTCUA_SCHEDULE_MON_SAT 63
 
 /**
  * Personal identification number (số định danh cá nhân).
@@ -153,6 +220,144 @@ typedef uint32_t MotcuaIdKind;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * The lunar date of the solar date `date` (`calendar::lunar::to_lunar`), in the calendar of
+ * `reckoning` (`MOTCUA_RECKONING_VIETNAM` for the calendar of Vietnam), written to
+ * `*out_lunar`.
+ *
+ * Returns `MOTCUA_STATUS_OK` and writes `*out_lunar`. For a date outside the years 1900–2199
+ * returns `MOTCUA_STATUS_INVALID_INPUT` and writes `*out_error_json` instead:
+ * `{"input_error": <finding lunar.solar_out_of_range>}`, freed with `motcua_string_free`.
+ * Otherwise (NULL_ARGUMENT, INVALID_ARGUMENT for an impossible date or an unknown reckoning)
+ * writes nothing.
+ *
+ * # Safety
+ *
+ * `out_lunar` and `out_error_json` must be writable.
+ */
+enum MotcuaStatus motcua_calendar_to_lunar(struct MotcuaDate date,
+                                           MotcuaReckoning reckoning,
+                                           struct MotcuaLunarDate *out_lunar,
+                                           char **out_error_json);
+
+/**
+ * The solar date of the lunar date `lunar` (`calendar::lunar::to_solar`), in the calendar of
+ * `reckoning`, written to `*out_date`.
+ *
+ * Returns `MOTCUA_STATUS_OK` and writes `*out_date`. When the lunar date does not exist (month
+ * outside 1–12, day outside 1–30, a leap month the year does not have, day 30 of a month of 29
+ * days) or lies outside the supported years, returns `MOTCUA_STATUS_INVALID_INPUT` and writes
+ * `*out_error_json`: `{"input_error": <finding lunar.*>}`, freed with `motcua_string_free`.
+ * Otherwise (NULL_ARGUMENT, INVALID_ARGUMENT for an unknown reckoning) writes nothing.
+ *
+ * # Safety
+ *
+ * `out_date` and `out_error_json` must be writable.
+ */
+enum MotcuaStatus motcua_calendar_to_solar(struct MotcuaLunarDate lunar,
+                                           MotcuaReckoning reckoning,
+                                           struct MotcuaDate *out_date,
+                                           char **out_error_json);
+
+/**
+ * What `date` is for the working week `schedule`, whether it is a working day, and why
+ * (`Schedule::day_status`), as UTF-8 JSON in `*out_json`.
+ *
+ * The JSON is the `DayStatus` object (spec/schema/day-status.schema.json): `{"date", "working",
+ * "day"}` where `day` is `working`, `swapped_working`, `weekly_rest` or `off`; a swapped or off
+ * day also carries its `occasions` and its `source`: `decision` (with the `year`, `status`,
+ * `document` number and `basis` of the Government's yearly decision) or `rules` (with the `law`
+ * and, for a compensatory day, its article in `compensatory`).
+ *
+ * Returns `MOTCUA_STATUS_OK` with that object, or `MOTCUA_STATUS_INVALID_INPUT` with
+ * `{"input_error": <finding>}` when the days off of the year are not known (before 2012, after
+ * 2199); either way the caller frees `*out_json` with `motcua_string_free`. Otherwise
+ * (NULL_ARGUMENT, INVALID_ARGUMENT) writes nothing.
+ *
+ * # Safety
+ *
+ * `out_json` must be writable.
+ */
+enum MotcuaStatus motcua_calendar_day_status(struct MotcuaDate date,
+                                             MotcuaSchedule schedule,
+                                             char **out_json);
+
+/**
+ * Whether `date` is a working day of `schedule` (`Schedule::is_working_day`): the `working` of
+ * `motcua_calendar_day_status` without building any JSON, written to `*out_working`.
+ *
+ * Returns and writes as `motcua_calendar_to_lunar`: `*out_working` with `MOTCUA_STATUS_OK`,
+ * `*out_error_json` with `MOTCUA_STATUS_INVALID_INPUT`.
+ *
+ * # Safety
+ *
+ * `out_working` and `out_error_json` must be writable.
+ */
+enum MotcuaStatus motcua_calendar_is_working_day(struct MotcuaDate date,
+                                                 MotcuaSchedule schedule,
+                                                 bool *out_working,
+                                                 char **out_error_json);
+
+/**
+ * The `n`-th working day of `schedule` after `date`, `date` itself not counted (Civil Code
+ * 2015 Art. 147(2); `n` = 0 gives `date`), written to `*out_date`
+ * (`Schedule::add_working_days`). `n` is at most 2600.
+ *
+ * Returns and writes as `motcua_calendar_to_lunar`; INVALID_INPUT for more than 2600 days, a
+ * week without a working day, or a year whose days off are not known.
+ *
+ * # Safety
+ *
+ * `out_date` and `out_error_json` must be writable.
+ */
+enum MotcuaStatus motcua_calendar_add_working_days(struct MotcuaDate date,
+                                                   uint32_t n,
+                                                   MotcuaSchedule schedule,
+                                                   struct MotcuaDate *out_date,
+                                                   char **out_error_json);
+
+/**
+ * The number of working days of `schedule` after `from`, up to and including `to` (0 when `to`
+ * is not after `from`), written to `*out_count` (`Schedule::count_working_days`, the inverse of
+ * `motcua_calendar_add_working_days`).
+ *
+ * Returns and writes as `motcua_calendar_to_lunar`; INVALID_INPUT for a span of more than
+ * 18200 days or a year whose days off are not known.
+ *
+ * # Safety
+ *
+ * `out_count` and `out_error_json` must be writable.
+ */
+enum MotcuaStatus motcua_calendar_count_working_days(struct MotcuaDate from,
+                                                     struct MotcuaDate to,
+                                                     MotcuaSchedule schedule,
+                                                     uint32_t *out_count,
+                                                     char **out_error_json);
+
+/**
+ * The due time of a dossier and how each day was counted (`calendar::request::due_json`), for
+ * the due-date request `request_json` (UTF-8 JSON, `request_len` bytes,
+ * spec/schema/due-request.schema.json): `{"received": RFC 3339, "limit": {"unit":
+ * "working_days" | "calendar_days" | "working_hours", "value"}, "policy": {"schedule",
+ * "office_hours", "cutoff", "counting", "supplement"}, "supplements": [{"requested",
+ * "supplied"}], "extension"}`, every field but `received` and `limit` optional.
+ *
+ * Returns `MOTCUA_STATUS_OK` with the `Due` object in `*out_json` (spec/schema/due.schema.json):
+ * `{"due": {"date", "minute"} or null while a supplement is awaited, "steps": [...]}`, each step
+ * saying how a day was counted. Returns `MOTCUA_STATUS_INVALID_INPUT` with `{"input_error":
+ * <finding>}` when the request cannot be read (`input.*`, with the JSON pointer of the field)
+ * or has no answer (`due.*`, `working_days.*`, `holidays.*`). Either way the caller frees
+ * `*out_json` with `motcua_string_free`. Otherwise (NULL_ARGUMENT, INVALID_UTF8,
+ * INVALID_ARGUMENT) writes nothing.
+ *
+ * # Safety
+ *
+ * `request_json` must point to `request_len` readable bytes, and `out_json` must be writable.
+ */
+enum MotcuaStatus motcua_calendar_due_json(const uint8_t *request_json,
+                                           size_t request_len,
+                                           char **out_json);
 
 /**
  * Parses the procedure `json` (UTF-8 JSON, `json_len` bytes, no NUL terminator needed) into a

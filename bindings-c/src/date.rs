@@ -28,6 +28,16 @@ impl TryFrom<MotcuaDate> for Date {
     }
 }
 
+impl From<Date> for MotcuaDate {
+    fn from(d: Date) -> MotcuaDate {
+        MotcuaDate {
+            year: d.year(),
+            month: d.month(),
+            day: d.day(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

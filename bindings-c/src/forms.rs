@@ -8,7 +8,7 @@ use motcua_core::model::{Dossier, InputError, Procedure};
 use motcua_core::Date;
 
 use crate::boundary::{boundary, try_ref, try_str, Output};
-use crate::strings::{write_json, InputErrorJson};
+use crate::strings::{write_input_error, write_json};
 use crate::{MotcuaDate, MotcuaStatus};
 
 /// A parsed administrative procedure (the forms and attachments a dossier must have): an opaque
@@ -41,12 +41,8 @@ unsafe fn write_report(
             unsafe { write_json(&report, out_json) };
             Ok(())
         }
-        Err(error) => {
-            let input_error = error.to_finding();
-            // SAFETY: forwarded from the caller.
-            unsafe { write_json(&InputErrorJson { input_error }, out_json) };
-            Err(MotcuaStatus::InvalidInput)
-        }
+        // SAFETY: forwarded from the caller.
+        Err(error) => unsafe { write_input_error(error.to_finding(), out_json) },
     }
 }
 

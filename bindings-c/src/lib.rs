@@ -5,7 +5,8 @@
 //! in the core, and every surface returns the same JSON for the same input.
 //!
 //! Conventions, the same for every function:
-//! - Names mirror Rust: `ids::check` is `motcua_ids_check`, `IdKind` is `MotcuaIdKind`.
+//! - Names mirror Rust: `ids::check` is `motcua_ids_check`, `IdKind` is `MotcuaIdKind`,
+//!   `calendar::lunar::to_lunar` is `motcua_calendar_to_lunar`.
 //! - Fallible functions return a [`MotcuaStatus`] with a stable number. Inputs come first and
 //!   outputs last; a byte buffer is always followed by its `size_t` length; text is UTF-8 and
 //!   needs no NUL terminator.
@@ -24,12 +25,20 @@
 #![allow(unsafe_code)]
 
 mod boundary;
+mod calendar;
 mod date;
 mod forms;
 mod ids;
 mod status;
 mod strings;
 
+pub use calendar::{
+    motcua_calendar_add_working_days, motcua_calendar_count_working_days,
+    motcua_calendar_day_status, motcua_calendar_due_json, motcua_calendar_is_working_day,
+    motcua_calendar_to_lunar, motcua_calendar_to_solar, MotcuaLunarDate, MotcuaReckoning,
+    MotcuaSchedule, MOTCUA_RECKONING_CHINA, MOTCUA_RECKONING_HISTORICAL, MOTCUA_RECKONING_VIETNAM,
+    MOTCUA_SCHEDULE_MON_FRI, MOTCUA_SCHEDULE_MON_SAT,
+};
 pub use date::MotcuaDate;
 pub use forms::{
     motcua_forms_validate, motcua_forms_validate_json, motcua_procedure_free,

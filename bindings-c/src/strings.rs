@@ -7,6 +7,7 @@ use motcua_core::Finding;
 use serde::Serialize;
 
 use crate::boundary::{boundary, Output};
+use crate::MotcuaStatus;
 
 /// `value` as a NUL-terminated UTF-8 JSON string owned by the caller (freed by
 /// [`motcua_string_free`]), written to `out`.
@@ -26,9 +27,24 @@ pub(crate) unsafe fn write_json<T: Serialize>(value: &T, out: Output<*mut c_char
 /// The JSON output of a call that could not read its JSON input: `{"input_error": <finding>}`,
 /// the same object every surface reports for it.
 #[derive(Serialize)]
-pub(crate) struct InputErrorJson {
+struct InputErrorJson {
     /// The finding of code `input.*`, with the JSON pointer of the offending field.
-    pub(crate) input_error: Finding,
+    input_error: Finding,
+}
+
+/// Writes `{"input_error": <finding>}` to `out` and returns `MOTCUA_STATUS_INVALID_INPUT`: what
+/// every function with a JSON output does when its input cannot be read or has no answer.
+///
+/// # Safety
+///
+/// As for [`Output::write`].
+pub(crate) unsafe fn write_input_error(
+    input_error: Finding,
+    out: Output<*mut c_char>,
+) -> Result<(), MotcuaStatus> {
+    // SAFETY: forwarded from the caller.
+    unsafe { write_json(&InputErrorJson { input_error }, out) };
+    Err(MotcuaStatus::InvalidInput)
 }
 
 /// Frees a string this library returned through a `char **` output (a JSON result).

@@ -2,7 +2,9 @@
  * The contract of the C ABI itself: NULL arguments, invalid UTF-8, out-of-range kinds and
  * impossible dates are refused with their status and leave every output untouched; JSON input
  * errors come back as INVALID_INPUT with the finding; the procedure handle can be parsed once,
- * used many times (also from several threads at once) and freed; the free functions accept NULL.
+ * used many times (also from several threads at once) and freed; the free functions accept NULL;
+ * the calendar's functions give their values, refuse wrong reckonings and schedules, and report
+ * computations without an answer as INVALID_INPUT with the finding.
  *
  * A procedure and a dossier to work with are taken from the first case of dossiers.json that
  * expects a report.
@@ -329,6 +331,175 @@ static void test_procedure_lifecycle(const sample *s) {
   motcua_procedure_free(NULL);
 }
 
+static bool same_date(MotcuaDate a, MotcuaDate b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* Checks that `error` holds the input error `code`, then frees it. */
+static void check_input_error(char *error, const char *code) {
+  CHECK(error != NULL && error != UNTOUCHED && is_input_error(error, code));
+  if (error != UNTOUCHED) {
+    motcua_string_free(error);
+  }
+}
+
+/* The calendar's values, arguments refused with nothing written, and computations without an
+ * answer as input errors. */
+static void test_calendar(void) {
+  const MotcuaDate tet = {2026, 2, 17};
+  const MotcuaReckoning vn = MOTCUA_RECKONING_VIETNAM;
+  const MotcuaSchedule week = MOTCUA_SCHEDULE_MON_FRI;
+  MotcuaLunarDate lunar = {0, 0, 0, true};
+  MotcuaDate date = {0, 0, 0};
+  bool working = false;
+  uint32_t count = 0;
+  char *error = UNTOUCHED;
+
+  /* Values. */
+  CHECK(motcua_calendar_to_lunar(tet, vn, &lunar, &error) == MOTCUA_STATUS_OK);
+  CHECK(lunar.year == 2026 && lunar.month == 1 && lunar.day == 1 && !lunar.leap);
+  CHECK(motcua_calendar_to_solar(lunar, vn, &date, &error) == MOTCUA_STATUS_OK);
+  CHECK(same_date(date, tet));
+  const MotcuaLunarDate china_tet_1985 = {1985, 1, 1, false};
+  CHECK(motcua_calendar_to_solar(china_tet_1985, MOTCUA_RECKONING_CHINA, &date, &error) ==
+        MOTCUA_STATUS_OK);
+  CHECK(same_date(date, (MotcuaDate){1985, 2, 20}));
+  const MotcuaLunarDate leap6 = {2025, 6, 1, true};
+  CHECK(motcua_calendar_to_solar(leap6, vn, &date, &error) == MOTCUA_STATUS_OK);
+  CHECK(same_date(date, (MotcuaDate){2025, 7, 25}));
+  CHECK(motcua_calendar_add_working_days((MotcuaDate){2025, 4, 25}, 3, week, &date, &error) ==
+        MOTCUA_STATUS_OK);
+  CHECK(same_date(date, (MotcuaDate){2025, 4, 29}));
+  CHECK(motcua_calendar_count_working_days((MotcuaDate){2025, 4, 25}, date, week, &count,
+                                           &error) == MOTCUA_STATUS_OK);
+  CHECK(count == 3);
+  CHECK(motcua_calendar_is_working_day((MotcuaDate){2025, 4, 26}, week, &working, &error) ==
+        MOTCUA_STATUS_OK);
+  CHECK(working); /* a swapped Saturday */
+  CHECK(motcua_calendar_is_working_day((MotcuaDate){2025, 5, 10}, week, &working, &error) ==
+        MOTCUA_STATUS_OK);
+  CHECK(!working);
+  CHECK(motcua_calendar_is_working_day((MotcuaDate){2025, 5, 10}, MOTCUA_SCHEDULE_MON_SAT,
+                                       &working, &error) == MOTCUA_STATUS_OK);
+  CHECK(working);
+  CHECK(error == UNTOUCHED);
+
+  char *json_out = NULL;
+  CHECK(motcua_calendar_day_status((MotcuaDate){2024, 4, 29}, week, &json_out) ==
+        MOTCUA_STATUS_OK);
+  CHECK(json_out != NULL && strstr(json_out, "\"document\":\"2450/VPCP-KGVX\"") != NULL &&
+        strstr(json_out, "\"working\":false") != NULL);
+  motcua_string_free(json_out);
+  json_out = NULL;
+  const char *request =
+      "{\"received\":\"2025-04-25T09:00:00+07:00\",\"limit\":{\"unit\":\"working_days\","
+      "\"value\":3}}";
+  CHECK(motcua_calendar_due_json(TEXT(request), &json_out) == MOTCUA_STATUS_OK);
+  CHECK(json_out != NULL &&
+        strstr(json_out, "\"due\":{\"date\":\"2025-04-29\",\"minute\":1020}") != NULL);
+  motcua_string_free(json_out);
+
+  /* NULL pointers. */
+  char *untouched = UNTOUCHED;
+  CHECK(motcua_calendar_to_lunar(tet, vn, NULL, &untouched) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_to_lunar(tet, vn, &lunar, NULL) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_to_solar(lunar, vn, NULL, &untouched) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_to_solar(lunar, vn, &date, NULL) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_day_status(tet, week, NULL) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_is_working_day(tet, week, NULL, &untouched) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_is_working_day(tet, week, &working, NULL) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_add_working_days(tet, 1, week, NULL, &untouched) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_add_working_days(tet, 1, week, &date, NULL) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_count_working_days(tet, tet, week, NULL, &untouched) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_count_working_days(tet, tet, week, &count, NULL) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_due_json(NULL, 0, &untouched) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_due_json(TEXT(request), NULL) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_calendar_due_json(TEXT("{\"received\":\"\x80\"}"), &untouched) ==
+        MOTCUA_STATUS_INVALID_UTF8);
+
+  /* Reckonings, schedules and dates out of range. */
+  const MotcuaReckoning bad_reckonings[] = {3, 255, 0xFFFFFFFF};
+  for (size_t i = 0; i < sizeof bad_reckonings / sizeof bad_reckonings[0]; i++) {
+    CHECK(motcua_calendar_to_lunar(tet, bad_reckonings[i], &lunar, &untouched) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+    CHECK(motcua_calendar_to_solar(lunar, bad_reckonings[i], &date, &untouched) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+  }
+  const MotcuaSchedule bad_schedules[] = {0x80, 0x9f, 0xff};
+  for (size_t i = 0; i < sizeof bad_schedules / sizeof bad_schedules[0]; i++) {
+    CHECK(motcua_calendar_day_status(tet, bad_schedules[i], &untouched) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+    CHECK(motcua_calendar_is_working_day(tet, bad_schedules[i], &working, &untouched) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+    CHECK(motcua_calendar_add_working_days(tet, 1, bad_schedules[i], &date, &untouched) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+    CHECK(motcua_calendar_count_working_days(tet, tet, bad_schedules[i], &count, &untouched) ==
+          MOTCUA_STATUS_INVALID_ARGUMENT);
+  }
+  const MotcuaDate impossible = {2025, 2, 29};
+  CHECK(motcua_calendar_to_lunar(impossible, vn, &lunar, &untouched) ==
+        MOTCUA_STATUS_INVALID_ARGUMENT);
+  CHECK(motcua_calendar_day_status(impossible, week, &untouched) ==
+        MOTCUA_STATUS_INVALID_ARGUMENT);
+  CHECK(motcua_calendar_count_working_days(tet, impossible, week, &count, &untouched) ==
+        MOTCUA_STATUS_INVALID_ARGUMENT);
+  CHECK(untouched == UNTOUCHED);
+  CHECK(lunar.year == 2026 && lunar.month == 1 && lunar.day == 1 && !lunar.leap);
+  CHECK(same_date(date, (MotcuaDate){2025, 4, 29}));
+
+  /* Computations without an answer: INVALID_INPUT with the finding, the value untouched. */
+  error = UNTOUCHED;
+  CHECK(motcua_calendar_to_lunar((MotcuaDate){2200, 1, 1}, vn, &lunar, &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "lunar.solar_out_of_range");
+  error = UNTOUCHED;
+  CHECK(motcua_calendar_to_solar((MotcuaLunarDate){2026, 4, 1, true}, vn, &date, &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "lunar.no_leap_month");
+  error = UNTOUCHED;
+  CHECK(motcua_calendar_to_solar((MotcuaLunarDate){2026, 13, 1, false}, vn, &date, &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "lunar.month_invalid");
+  error = UNTOUCHED;
+  CHECK(motcua_calendar_is_working_day((MotcuaDate){2010, 5, 3}, week, &working, &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "holidays.no_statute");
+  error = UNTOUCHED;
+  CHECK(motcua_calendar_add_working_days(tet, 2601, week, &date, &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "working_days.too_many");
+  error = UNTOUCHED;
+  CHECK(motcua_calendar_add_working_days(tet, 1, 0, &date, &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "working_days.no_working_day");
+  error = UNTOUCHED;
+  CHECK(motcua_calendar_count_working_days((MotcuaDate){1900, 1, 1}, (MotcuaDate){2199, 1, 1},
+                                           week, &count, &error) == MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "working_days.too_many");
+  error = UNTOUCHED;
+  CHECK(motcua_calendar_day_status((MotcuaDate){2300, 6, 1}, week, &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "lunar.year_out_of_range");
+  CHECK(lunar.year == 2026 && same_date(date, (MotcuaDate){2025, 4, 29}) && count == 3);
+
+  /* Due-date requests that cannot be read name their field. */
+  error = NULL;
+  CHECK(motcua_calendar_due_json(TEXT("{"), &error) == MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "input.json_syntax");
+  error = NULL;
+  CHECK(motcua_calendar_due_json(TEXT("{\"received\":\"2025-04-25\",\"limit\":{\"unit\":"
+                                      "\"working_days\",\"value\":3}}"),
+                                 &error) == MOTCUA_STATUS_INVALID_INPUT);
+  CHECK(error != NULL && strstr(error, "\"path\":\"/received\"") != NULL);
+  check_input_error(error, "input.json_shape");
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s SPEC_VECTORS_DIR\n", argv[0]);
@@ -336,6 +507,7 @@ int main(int argc, char **argv) {
   }
   test_version();
   test_ids_arguments();
+  test_calendar();
 
   char path[4096];
   snprintf(path, sizeof path, "%s/dossiers.json", argv[1]);

@@ -1,11 +1,14 @@
 /*
  * The conformance vectors through the C ABI: runs every case of spec/vectors/identifiers.json
  * and spec/vectors/dossiers.json, compares the verdict, the normalized value, the info object and
- * the error and warning codes and paths with what the case expects, and fails on any mismatch.
+ * the error and warning codes and paths with what the case expects, and fails on any mismatch;
+ * then every case of every section of spec/vectors/calendar.json (lunar conversions in both
+ * directions, the status of a day, due dates), in file order.
  *
- * When MOTCUA_SURFACE_OUT names a directory, writes there c-identifiers.jsonl and
- * c-dossiers.jsonl: the JSON the ABI returned, one line per case in case order (tests/agree.py
- * compares them with the other surfaces).
+ * When MOTCUA_SURFACE_OUT names a directory, writes there c-identifiers.jsonl,
+ * c-dossiers.jsonl and c-calendar.jsonl: the JSON the ABI returned (for the lunar conversions,
+ * the C values written as JSON), one line per case in case order (tests/agree.py compares them
+ * with the other surfaces and core/tests/vectors_calendar.rs describes the calendar's lines).
  *
  * Usage: vectors SPEC_VECTORS_DIR
  */
@@ -347,6 +350,420 @@ static void run_dossiers(const char *dir) {
   suite_close(&s);
 }
 
+/* ---- spec/vectors/calendar.json: sections of cases, run in file order ---- */
+
+/* A growing text buffer, for composing result lines and requests. */
+typedef struct text_buf {
+  char *data;
+  size_t len;
+  size_t cap;
+} text_buf;
+
+static void buf_add(text_buf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap == 0 ? 256 : b->cap;
+    while (b->len + n + 1 > cap) {
+      cap *= 2;
+    }
+    char *data = realloc(b->data, cap);
+    if (data == NULL) {
+      fprintf(stderr, "out of memory\n");
+      exit(2);
+    }
+    b->data = data;
+    b->cap = cap;
+  }
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+static void buf_str(text_buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+static const struct {
+  const char *name;
+  MotcuaReckoning reckoning;
+} RECKONINGS[] = {
+    {"vietnam", MOTCUA_RECKONING_VIETNAM},
+    {"historical", MOTCUA_RECKONING_HISTORICAL},
+    {"china", MOTCUA_RECKONING_CHINA},
+};
+
+static const struct {
+  const char *name;
+  MotcuaSchedule schedule;
+} SCHEDULES[] = {
+    {"mon_fri", MOTCUA_SCHEDULE_MON_FRI},
+    {"mon_sat", MOTCUA_SCHEDULE_MON_SAT},
+};
+
+/* An integer member of an object within [min, max]; false when absent, not a number or out of
+ * range. */
+static bool int_member(const json *obj, const char *key, long min, long max, long *out) {
+  const json *v = json_get(obj, key);
+  if (v == NULL || v->type != JSON_NUMBER) {
+    return false;
+  }
+  char *end = NULL;
+  long n = strtol(v->raw, &end, 10);
+  if (end != v->raw + v->raw_len || n < min || n > max) {
+    return false;
+  }
+  *out = n;
+  return true;
+}
+
+/* Whether the ABI's error text holds {"input_error": <a complete finding of code `code`>}. */
+static bool is_finding_of(const char *result, const json *code, char *why, size_t why_len) {
+  char err[128];
+  json *r = json_parse(result, strlen(result), err, sizeof err);
+  const json *f = json_get(r, "input_error");
+  bool ok = json_equal(json_get(f, "code"), code) && json_is_string(json_get(f, "path"), "") &&
+            json_is_string(json_get(f, "severity"), "error") && filled(json_get(f, "vi")) &&
+            filled(json_get(f, "en")) && filled(json_get(f, "rule"));
+  if (!ok) {
+    snprintf(why, why_len, "expected the input error %.*s, got %s", code ? (int)code->raw_len : 4,
+             code ? code->raw : "null", result);
+  }
+  json_free(r);
+  return ok;
+}
+
+/* A lunar case: each direction it runs, its JSON in `line`; the expectation checked. */
+static void check_lunar(size_t i, const json *c, text_buf *line) {
+  const char *suite = "calendar/lunar";
+  const json *reckoning_name = json_get(c, "reckoning");
+  const json *solar_text = json_get(c, "solar");
+  const json *lunar = json_get(c, "lunar");
+  const json *error = json_get(c, "error");
+  MotcuaReckoning reckoning = 0;
+  bool known = false;
+  for (size_t k = 0; k < sizeof RECKONINGS / sizeof RECKONINGS[0]; k++) {
+    if (json_is_string(reckoning_name, RECKONINGS[k].name)) {
+      reckoning = RECKONINGS[k].reckoning;
+      known = true;
+    }
+  }
+  MotcuaDate solar = {0, 0, 0};
+  long year = 0, month = 0, day = 0;
+  const json *leap = json_get(lunar, "leap");
+  bool has_solar = solar_text != NULL && parse_date(solar_text, &solar);
+  bool has_lunar = lunar != NULL && int_member(lunar, "year", -2147483647L, 2147483647L, &year) &&
+                   int_member(lunar, "month", 0, 255, &month) &&
+                   int_member(lunar, "day", 0, 255, &day) && leap != NULL &&
+                   leap->type == JSON_BOOL;
+  if (!known || (solar_text != NULL) != has_solar || (lunar != NULL) != has_lunar ||
+      (error != NULL && error->type != JSON_STRING) || has_solar + has_lunar + (error != NULL) != 2) {
+    fail_case(suite, i, c, "malformed case");
+    buf_str(line, "null");
+    return;
+  }
+  char why[1024] = "";
+  bool ok = true;
+  buf_str(line, "{");
+  if (has_solar) {
+    MotcuaLunarDate got = {0, 0, 0, false};
+    char *error_json = NULL;
+    MotcuaStatus status = motcua_calendar_to_lunar(solar, reckoning, &got, &error_json);
+    buf_str(line, "\"to_lunar\":");
+    if (status == MOTCUA_STATUS_OK) {
+      char value[128];
+      snprintf(value, sizeof value, "{\"year\":%d,\"month\":%d,\"day\":%d,\"leap\":%s}",
+               (int)got.year, got.month, got.day, got.leap ? "true" : "false");
+      buf_str(line, value);
+      if (error != NULL || got.year != year || got.month != month || got.day != day ||
+          got.leap != leap->boolean) {
+        snprintf(why, sizeof why, "motcua_calendar_to_lunar gave %s", value);
+        ok = false;
+      }
+    } else if (status == MOTCUA_STATUS_INVALID_INPUT) {
+      buf_str(line, error_json);
+      if (error == NULL) {
+        snprintf(why, sizeof why, "motcua_calendar_to_lunar failed: %s", error_json);
+        ok = false;
+      } else {
+        ok = is_finding_of(error_json, error, why, sizeof why);
+      }
+    } else {
+      buf_str(line, "null");
+      snprintf(why, sizeof why, "motcua_calendar_to_lunar returned %s", status_name(status));
+      ok = false;
+    }
+    motcua_string_free(error_json);
+  }
+  if (has_lunar) {
+    MotcuaLunarDate input = {(int32_t)year, (uint8_t)month, (uint8_t)day, leap->boolean};
+    MotcuaDate got = {0, 0, 0};
+    char *error_json = NULL;
+    MotcuaStatus status = motcua_calendar_to_solar(input, reckoning, &got, &error_json);
+    buf_str(line, has_solar ? ",\"to_solar\":" : "\"to_solar\":");
+    if (status == MOTCUA_STATUS_OK) {
+      char value[32];
+      snprintf(value, sizeof value, "\"%04d-%02d-%02d\"", (int)got.year, got.month, got.day);
+      buf_str(line, value);
+      if (error != NULL || got.year != solar.year || got.month != solar.month ||
+          got.day != solar.day) {
+        snprintf(why, sizeof why, "motcua_calendar_to_solar gave %s", value);
+        ok = false;
+      }
+    } else if (status == MOTCUA_STATUS_INVALID_INPUT) {
+      buf_str(line, error_json);
+      if (error == NULL) {
+        snprintf(why, sizeof why, "motcua_calendar_to_solar failed: %s", error_json);
+        ok = false;
+      } else if (!is_finding_of(error_json, error, why, sizeof why)) {
+        ok = false;
+      }
+    } else {
+      buf_str(line, "null");
+      snprintf(why, sizeof why, "motcua_calendar_to_solar returned %s", status_name(status));
+      ok = false;
+    }
+    motcua_string_free(error_json);
+  }
+  buf_str(line, "}");
+  if (ok) {
+    passes++;
+  } else {
+    fail_case(suite, i, c, "%s", why);
+  }
+}
+
+/* Whether the JSON value `v` (absent counts as null) equals the case's expectation `e`. */
+static bool same_or_null(const json *e, const json *v) {
+  return is_nothing(e) ? is_nothing(v) : json_equal(e, v);
+}
+
+/* A holidays case: the DayStatus (or input error) in `line`; the expectation checked. */
+static void check_holiday(size_t i, const json *c, text_buf *line) {
+  const char *suite = "calendar/holidays";
+  MotcuaDate date;
+  MotcuaSchedule schedule = 0;
+  bool known = false;
+  for (size_t k = 0; k < sizeof SCHEDULES / sizeof SCHEDULES[0]; k++) {
+    if (json_is_string(json_get(c, "schedule"), SCHEDULES[k].name)) {
+      schedule = SCHEDULES[k].schedule;
+      known = true;
+    }
+  }
+  if (!known || !parse_date(json_get(c, "date"), &date)) {
+    fail_case(suite, i, c, "malformed case (date or schedule)");
+    buf_str(line, "null");
+    return;
+  }
+  char *result = NULL;
+  MotcuaStatus status = motcua_calendar_day_status(date, schedule, &result);
+  buf_str(line, result != NULL ? result : "null");
+  const json *error = json_get(c, "error");
+  char why[1024] = "";
+  bool ok = false;
+  if (error != NULL) {
+    ok = status == MOTCUA_STATUS_INVALID_INPUT && is_finding_of(result, error, why, sizeof why);
+  } else if (status != MOTCUA_STATUS_OK) {
+    snprintf(why, sizeof why, "status %s: %s", status_name(status), result ? result : "");
+  } else {
+    char err[128];
+    json *r = json_parse(result, strlen(result), err, sizeof err);
+    ok = json_equal(json_get(c, "working"), json_get(r, "working")) &&
+         same_or_null(json_get(c, "source"), json_get(r, "source")) &&
+         same_or_null(json_get(c, "document"), json_get(r, "document"));
+    const json *working = json_get(r, "working");
+    bool fast = !(working != NULL && working->boolean);
+    char *fast_error = NULL;
+    MotcuaStatus fast_status = motcua_calendar_is_working_day(date, schedule, &fast, &fast_error);
+    if (!ok) {
+      snprintf(why, sizeof why, "working, source or document differ: %s", result);
+    } else if (fast_status != MOTCUA_STATUS_OK || fast != working->boolean) {
+      snprintf(why, sizeof why, "motcua_calendar_is_working_day disagrees (%s)",
+               status_name(fast_status));
+      ok = false;
+    }
+    motcua_string_free(fast_error);
+    json_free(r);
+  }
+  if (ok) {
+    passes++;
+  } else {
+    fail_case(suite, i, c, "%s", why);
+  }
+  motcua_string_free(result);
+}
+
+/* floor(a / b) for b > 0. */
+static long long floor_div(long long a, long long b) { return a / b - (a % b != 0 && a < 0); }
+
+/* Days from 1970-01-01 to the proleptic Gregorian date y-m-d. */
+static long long days_from_civil(long long y, int m, int d) {
+  y -= m <= 2;
+  long long era = floor_div(y, 400);
+  long long yoe = y - era * 400;
+  long long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/* Reads `n` digits of s into *out. */
+static bool digits(const char *s, int n, int *out) {
+  *out = 0;
+  for (int k = 0; k < n; k++) {
+    if (s[k] < '0' || s[k] > '9') {
+      return false;
+    }
+    *out = *out * 10 + (s[k] - '0');
+  }
+  return true;
+}
+
+/* The minute (since 1970-01-01T00:00Z, seconds dropped) of an RFC 3339 time of the vectors. */
+static bool rfc3339_minute(const json *t, long long *out) {
+  if (t == NULL || t->type != JSON_STRING || t->str_len < 20) {
+    return false;
+  }
+  const char *s = t->str;
+  int y, mo, d, h, mi, sec;
+  if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) || s[7] != '-' ||
+      !digits(s + 8, 2, &d) || (s[10] != 'T' && s[10] != 't') || !digits(s + 11, 2, &h) ||
+      s[13] != ':' || !digits(s + 14, 2, &mi) || s[16] != ':' || !digits(s + 17, 2, &sec)) {
+    return false;
+  }
+  size_t k = 19;
+  if (s[k] == '.') {
+    k++;
+    while (s[k] >= '0' && s[k] <= '9') {
+      k++;
+    }
+  }
+  int offset = 0;
+  if ((s[k] == 'Z' || s[k] == 'z') && k + 1 == t->str_len) {
+    offset = 0;
+  } else if ((s[k] == '+' || s[k] == '-') && k + 6 == t->str_len && s[k + 3] == ':') {
+    int oh, om;
+    if (!digits(s + k + 1, 2, &oh) || !digits(s + k + 4, 2, &om)) {
+      return false;
+    }
+    offset = (s[k] == '-' ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return false;
+  }
+  long long seconds = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset * 60;
+  *out = floor_div(seconds, 60);
+  return true;
+}
+
+/* The minute since 1970-01-01T00:00Z of a LocalTime {"date", "minute"} (UTC+07:00). */
+static bool local_minute(const json *t, long long *out) {
+  MotcuaDate date;
+  long minute = 0;
+  if (!parse_date(json_get(t, "date"), &date) || !int_member(t, "minute", 0, 1439, &minute)) {
+    return false;
+  }
+  *out = days_from_civil(date.year, date.month, date.day) * 1440 + minute - 7 * 60;
+  return true;
+}
+
+/* A due case: the case without its name and expectation is the request; the Due (or input
+ * error) in `line`; the expectation checked. */
+static void check_due(size_t i, const json *c, text_buf *line) {
+  const char *suite = "calendar/due";
+  text_buf request = {NULL, 0, 0};
+  buf_str(&request, "{");
+  bool first = true;
+  for (const json *m = c->child; m != NULL; m = m->next) {
+    if (strcmp(m->key, "name") == 0 || strcmp(m->key, "due") == 0 ||
+        strcmp(m->key, "error") == 0) {
+      continue;
+    }
+    if (strpbrk(m->key, "\"\\") != NULL || strlen(m->key) != m->key_len) {
+      fail_case(suite, i, c, "a member name needs escaping");
+    }
+    buf_str(&request, first ? "\"" : ",\"");
+    buf_str(&request, m->key);
+    buf_str(&request, "\":");
+    buf_add(&request, m->raw, m->raw_len);
+    first = false;
+  }
+  buf_str(&request, "}");
+  char *result = NULL;
+  MotcuaStatus status =
+      motcua_calendar_due_json((const uint8_t *)request.data, request.len, &result);
+  free(request.data);
+  buf_str(line, result != NULL ? result : "null");
+  const json *error = json_get(c, "error");
+  const json *due = json_get(c, "due");
+  char why[1024] = "";
+  bool ok = false;
+  if (error != NULL) {
+    ok = status == MOTCUA_STATUS_INVALID_INPUT && is_finding_of(result, error, why, sizeof why);
+  } else if (status != MOTCUA_STATUS_OK || due == NULL) {
+    snprintf(why, sizeof why, "status %s: %s", status_name(status), result ? result : "");
+  } else {
+    char err[128];
+    json *r = json_parse(result, strlen(result), err, sizeof err);
+    const json *got = json_get(r, "due");
+    long long expected_minute = 0, got_minute = 0;
+    if (due->type == JSON_NULL) {
+      ok = is_nothing(got);
+    } else if (!rfc3339_minute(due, &expected_minute)) {
+      snprintf(why, sizeof why, "the expected due is not an RFC 3339 time");
+    } else {
+      ok = local_minute(got, &got_minute) && got_minute == expected_minute;
+    }
+    if (!ok && why[0] == '\0') {
+      snprintf(why, sizeof why, "expected due %.*s, got %s", (int)due->raw_len, due->raw, result);
+    }
+    json_free(r);
+  }
+  if (ok) {
+    passes++;
+  } else {
+    fail_case(suite, i, c, "%s", why);
+  }
+  motcua_string_free(result);
+}
+
+/* Runs every case of every section of calendar.json, in file order, and writes
+ * c-calendar.jsonl: one line per case. */
+static void run_calendar(const char *dir) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/calendar.json", dir);
+  char *text = NULL;
+  json *doc = load_json(path, &text);
+  FILE *out = surface_out("c-calendar.jsonl");
+  size_t sections = 0;
+  for (const json *section = doc->child; section != NULL; section = section->next) {
+    if (strcmp(section->key, "$comment") == 0) {
+      continue;
+    }
+    void (*check)(size_t, const json *, text_buf *) =
+        strcmp(section->key, "lunar") == 0      ? check_lunar
+        : strcmp(section->key, "holidays") == 0 ? check_holiday
+        : strcmp(section->key, "due") == 0      ? check_due
+                                                : NULL;
+    if (check == NULL || section->type != JSON_ARRAY || json_count(section) == 0) {
+      fprintf(stderr, "FAIL %s: unknown or empty section \"%s\"\n", path, section->key);
+      failures++;
+      continue;
+    }
+    sections++;
+    size_t i = 0;
+    for (const json *c = section->child; c != NULL; c = c->next, i++) {
+      text_buf line = {NULL, 0, 0};
+      check(i, c, &line);
+      write_line(out, line.data);
+      free(line.data);
+    }
+  }
+  if (sections < 3) {
+    fprintf(stderr, "FAIL %s: the sections lunar, holidays and due are expected\n", path);
+    failures++;
+  }
+  if (out != NULL) {
+    fclose(out);
+  }
+  json_free(doc);
+  free(text);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s SPEC_VECTORS_DIR\n", argv[0]);
@@ -354,6 +771,7 @@ int main(int argc, char **argv) {
   }
   run_identifiers(argv[1]);
   run_dossiers(argv[1]);
+  run_calendar(argv[1]);
   printf("C vectors: %d passed, %d failed\n", passes, failures);
   return failures == 0 ? 0 : 1;
 }
