@@ -1,12 +1,16 @@
 //! The arguments a JavaScript caller passes, checked before anything reaches the core.
 //!
 //! JavaScript does not check types, so every argument arrives as a [`JsValue`]. A value that is
-//! not a string, an unknown identifier kind or an impossible date becomes an [`ArgumentError`],
+//! not a string, an unknown identifier kind or reckoning, an impossible date, a malformed working
+//! week or lunar date, or a count that is not a whole number becomes an [`ArgumentError`],
 //! thrown as a `MotcuaArgumentError` (see [`crate::error`]); no argument can make the module
 //! panic.
 
+use motcua_core::calendar::lunar::Reckoning;
+use motcua_core::calendar::schedule::Schedule;
 use motcua_core::ids::IdKind;
 use motcua_core::{Date, Diagnostic};
+use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 /// How many characters of a rejected argument are quoted back in a message: enough to
@@ -36,6 +40,37 @@ pub(crate) enum ArgumentError {
         /// The text as given (shortened).
         value: String,
     },
+    /// The reckoning is not one of `vietnam`, `historical`, `china`.
+    #[error("unknown reckoning {value:?}")]
+    Reckoning {
+        /// The reckoning as given (shortened).
+        value: String,
+    },
+    /// The working week is not `"mon_fri"`, `"mon_sat"` or `{"working_weekdays": [7 booleans]}`.
+    #[error("the argument {name} must be a working week")]
+    Schedule {
+        /// Name of the argument.
+        name: &'static str,
+    },
+    /// The lunar date is not `{year, month, day, leap}` with integers and a boolean.
+    #[error("the argument {name} must be a lunar date")]
+    LunarDate {
+        /// Name of the argument.
+        name: &'static str,
+    },
+    /// The count is not a whole number from 0 to `u32::MAX`.
+    #[error("the argument {name} must be a whole number from 0 to 4294967295")]
+    Count {
+        /// Name of the argument.
+        name: &'static str,
+    },
+    /// The document is neither JSON text nor a value JSON can represent (`undefined`, a
+    /// function).
+    #[error("the argument {name} must be JSON text or a value JSON can represent")]
+    NotJson {
+        /// Name of the argument.
+        name: &'static str,
+    },
 }
 
 impl Diagnostic for ArgumentError {
@@ -44,12 +79,22 @@ impl Diagnostic for ArgumentError {
             Self::NotString { .. } => "argument.not_string",
             Self::IdKind { .. } => "argument.id_kind",
             Self::Date { .. } => "argument.date",
+            Self::Reckoning { .. } => "argument.reckoning",
+            Self::Schedule { .. } => "argument.schedule",
+            Self::LunarDate { .. } => "argument.lunar_date",
+            Self::Count { .. } => "argument.count",
+            Self::NotJson { .. } => "argument.not_json",
         }
     }
 
     fn args(&self) -> Vec<(&'static str, String)> {
         match self {
-            Self::NotString { name } => vec![("name", (*name).to_owned())],
+            Self::NotString { name }
+            | Self::Schedule { name }
+            | Self::LunarDate { name }
+            | Self::Count { name }
+            | Self::NotJson { name } => vec![("name", (*name).to_owned())],
+            Self::Reckoning { value } => vec![("value", value.clone())],
             Self::IdKind { value } => {
                 let kinds: Vec<&str> = IdKind::ALL.iter().map(|k| k.as_str()).collect();
                 vec![("value", value.clone()), ("expected", kinds.join(", "))]
@@ -81,6 +126,70 @@ pub(crate) fn date(value: &JsValue, name: &'static str) -> Result<Date, Argument
         name,
         value: quote(&given),
     })
+}
+
+/// The argument `reckoning`: `"vietnam"`, `"historical"` or `"china"`.
+pub(crate) fn reckoning(value: &JsValue) -> Result<Reckoning, ArgumentError> {
+    let given = text(value, "reckoning")?;
+    serde_wasm_bindgen::from_value(JsValue::from_str(&given)).map_err(|_| {
+        ArgumentError::Reckoning {
+            value: quote(&given),
+        }
+    })
+}
+
+/// The argument `schedule`: a `Schedule` as JSON has it (`"mon_fri"`, `"mon_sat"` or
+/// `{"working_weekdays": [...]}`), read as JSON so that unknown fields are refused as on every
+/// surface.
+pub(crate) fn schedule(value: &JsValue) -> Result<Schedule, ArgumentError> {
+    let name = "schedule";
+    stringify(value)
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .ok_or(ArgumentError::Schedule { name })
+}
+
+/// A lunar date as a caller writes it, read without the calendar's checks (which the core makes,
+/// with their own findings).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LunarArg {
+    pub(crate) year: i32,
+    pub(crate) month: u8,
+    pub(crate) day: u8,
+    pub(crate) leap: bool,
+}
+
+/// The argument `lunar`: `{year, month, day, leap}`, read as JSON (unknown fields refused).
+pub(crate) fn lunar_date(value: &JsValue) -> Result<LunarArg, ArgumentError> {
+    let name = "lunar";
+    stringify(value)
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .ok_or(ArgumentError::LunarDate { name })
+}
+
+/// The argument `name`, a whole number from 0 to `u32::MAX`.
+pub(crate) fn count(value: &JsValue, name: &'static str) -> Result<u32, ArgumentError> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+        // In range and whole, so the conversion is exact.
+        .map(|n| n as u32)
+        .ok_or(ArgumentError::Count { name })
+}
+
+/// The argument `name`, a JSON document: a string is its text, any other value is written as
+/// JSON (as `JSON.stringify` does), so that both are read by the same parser.
+pub(crate) fn json_text(value: &JsValue, name: &'static str) -> Result<String, ArgumentError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    stringify(value).ok_or(ArgumentError::NotJson { name })
+}
+
+/// `value` written as JSON by `JSON.stringify`; `None` for what JSON cannot represent
+/// (`undefined`, a function, a cycle, a BigInt).
+fn stringify(value: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value).ok()?.as_string()
 }
 
 /// `given`, cut to [`QUOTE_MAX_CHARS`] characters with an ellipsis when longer.
@@ -115,6 +224,13 @@ mod tests {
                 name: "today",
                 value: "2026-02-30".into(),
             },
+            ArgumentError::Reckoning {
+                value: "korea".into(),
+            },
+            ArgumentError::Schedule { name: "schedule" },
+            ArgumentError::LunarDate { name: "lunar" },
+            ArgumentError::Count { name: "n" },
+            ArgumentError::NotJson { name: "request" },
         ];
         for e in errors {
             let f = e.to_finding("");

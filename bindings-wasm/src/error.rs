@@ -5,7 +5,8 @@
 //! as `finding`. Its `name` tells the two families apart:
 //! - `MotcuaArgumentError`: the caller passed a wrong argument (codes `argument.*`);
 //! - `MotcuaInputError`: a document could not be read (codes `input.*`, with the JSON pointer
-//!   of the offending field in `path`).
+//!   of the offending field in `path`), or a calendar computation has no answer for its input
+//!   (codes `lunar.*`, `holidays.*`, `working_days.*`, `due.*`).
 //!
 //! The `message` is the English text; the Vietnamese one is in `vi`.
 
@@ -26,7 +27,8 @@ pub(crate) fn argument(error: ArgumentError) -> JsValue {
     throwable(ARGUMENT_ERROR, &error.to_finding(""))
 }
 
-/// The value to throw for a document that cannot be read, described by `finding`.
+/// The value to throw for a document that cannot be read, or a computation without an answer,
+/// described by `finding`.
 pub(crate) fn input(finding: &Finding) -> JsValue {
     throwable(INPUT_ERROR, finding)
 }

@@ -9,6 +9,13 @@
 //! | `ids::is_valid`                | `motcua_ids_is_valid`      | `idsIsValid(kind, input, today)` |
 //! | `model::Procedure::from_json`  | `motcua_procedure_parse`   | `Procedure.parse(json)`       |
 //! | `forms::validate`              | `motcua_forms_validate`    | `formsValidate(procedure, dossierJson, today)` |
+//! | `calendar::lunar::to_lunar`    | `motcua_calendar_to_lunar` | `calendarToLunar(date, reckoning)` |
+//! | `calendar::lunar::to_solar`    | `motcua_calendar_to_solar` | `calendarToSolar(lunar, reckoning)` |
+//! | `Schedule::day_status`         | `motcua_calendar_day_status` | `calendarDayStatus(date, schedule)` |
+//! | `Schedule::is_working_day`     | `motcua_calendar_is_working_day` | `calendarIsWorkingDay(date, schedule)` |
+//! | `Schedule::add_working_days`   | `motcua_calendar_add_working_days` | `calendarAddWorkingDays(date, n, schedule)` |
+//! | `Schedule::count_working_days` | `motcua_calendar_count_working_days` | `calendarCountWorkingDays(from, to, schedule)` |
+//! | `calendar::request::due_json`  | `motcua_calendar_due_json` | `calendarDue(request)`        |
 //!
 //! The crate holds no rule of its own: it checks the JavaScript arguments ([`args`]), calls the
 //! core, and hands results back as plain objects built from the core's serde types, so they
@@ -22,6 +29,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod calendar;
 mod error;
 mod forms;
 mod ids;
@@ -29,6 +37,10 @@ mod js;
 
 use wasm_bindgen::prelude::*;
 
+pub use calendar::{
+    calendar_add_working_days, calendar_count_working_days, calendar_day_status, calendar_due,
+    calendar_is_working_day, calendar_to_lunar, calendar_to_solar,
+};
 pub use forms::{forms_validate, Procedure};
 pub use ids::{ids_check, ids_is_valid};
 
@@ -44,7 +56,9 @@ const ERROR_TYPE: &str = r#"
  * What every function of motcua throws: a JavaScript `Error` carrying its finding.
  * `name` is "MotcuaArgumentError" for a wrong argument (codes `argument.*`) or
  * "MotcuaInputError" for a document that cannot be read (codes `input.*`, `path` is the JSON
- * pointer of the offending field). `message` is the English text; `vi` the Vietnamese one.
+ * pointer of the offending field) or a calendar computation without an answer (codes `lunar.*`,
+ * `holidays.*`, `working_days.*`, `due.*`). `message` is the English text; `vi` the Vietnamese
+ * one.
  */
 export interface MotcuaError extends Error, Finding {
   name: "MotcuaArgumentError" | "MotcuaInputError";

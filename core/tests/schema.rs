@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use motcua_core::calendar::due::Due;
-use motcua_core::calendar::lunar::LunarDate;
+use motcua_core::calendar::lunar::{LunarDate, Reckoning};
 use motcua_core::calendar::request::DueRequest;
-use motcua_core::calendar::schedule::DayStatus;
+use motcua_core::calendar::schedule::{DayStatus, Schedule};
 use motcua_core::forms::Report;
 use motcua_core::ids::IdCheck;
 use motcua_core::lifecycle::{LogEvent, Replay};
@@ -28,6 +28,8 @@ fn schemas() -> Vec<(&'static str, Schema)> {
         ("lifecycle-event.schema.json", schema_for!(LogEvent)),
         ("lifecycle-replay.schema.json", schema_for!(Replay)),
         ("lunar-date.schema.json", schema_for!(LunarDate)),
+        ("reckoning.schema.json", schema_for!(Reckoning)),
+        ("schedule.schema.json", schema_for!(Schedule)),
         ("day-status.schema.json", schema_for!(DayStatus)),
         ("due-request.schema.json", schema_for!(DueRequest)),
         ("due.schema.json", schema_for!(Due)),

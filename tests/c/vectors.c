@@ -429,6 +429,23 @@ static bool is_finding_of(const char *result, const json *code, char *why, size_
   return ok;
 }
 
+/* A direction of a lunar case that did not return OK: its error JSON (null for another status) in
+ * `line`; whether it is the case's expected error. */
+static bool direction_failed(const char *function, MotcuaStatus status, const char *error_json,
+                             const json *error, text_buf *line, char *why, size_t why_len) {
+  if (status != MOTCUA_STATUS_INVALID_INPUT) {
+    buf_str(line, "null");
+    snprintf(why, why_len, "%s returned %s", function, status_name(status));
+    return false;
+  }
+  buf_str(line, error_json);
+  if (error == NULL) {
+    snprintf(why, why_len, "%s failed: %s", function, error_json);
+    return false;
+  }
+  return is_finding_of(error_json, error, why, why_len);
+}
+
 /* A lunar case: each direction it runs, its JSON in `line`; the expectation checked. */
 static void check_lunar(size_t i, const json *c, text_buf *line) {
   const char *suite = "calendar/lunar";
@@ -453,7 +470,8 @@ static void check_lunar(size_t i, const json *c, text_buf *line) {
                    int_member(lunar, "day", 0, 255, &day) && leap != NULL &&
                    leap->type == JSON_BOOL;
   if (!known || (solar_text != NULL) != has_solar || (lunar != NULL) != has_lunar ||
-      (error != NULL && error->type != JSON_STRING) || has_solar + has_lunar + (error != NULL) != 2) {
+      (error != NULL && error->type != JSON_STRING) ||
+      has_solar + has_lunar + (error != NULL) != 2) {
     fail_case(suite, i, c, "malformed case");
     buf_str(line, "null");
     return;
@@ -476,17 +494,8 @@ static void check_lunar(size_t i, const json *c, text_buf *line) {
         snprintf(why, sizeof why, "motcua_calendar_to_lunar gave %s", value);
         ok = false;
       }
-    } else if (status == MOTCUA_STATUS_INVALID_INPUT) {
-      buf_str(line, error_json);
-      if (error == NULL) {
-        snprintf(why, sizeof why, "motcua_calendar_to_lunar failed: %s", error_json);
-        ok = false;
-      } else {
-        ok = is_finding_of(error_json, error, why, sizeof why);
-      }
-    } else {
-      buf_str(line, "null");
-      snprintf(why, sizeof why, "motcua_calendar_to_lunar returned %s", status_name(status));
+    } else if (!direction_failed("motcua_calendar_to_lunar", status, error_json, error, line, why,
+                                 sizeof why)) {
       ok = false;
     }
     motcua_string_free(error_json);
@@ -506,17 +515,8 @@ static void check_lunar(size_t i, const json *c, text_buf *line) {
         snprintf(why, sizeof why, "motcua_calendar_to_solar gave %s", value);
         ok = false;
       }
-    } else if (status == MOTCUA_STATUS_INVALID_INPUT) {
-      buf_str(line, error_json);
-      if (error == NULL) {
-        snprintf(why, sizeof why, "motcua_calendar_to_solar failed: %s", error_json);
-        ok = false;
-      } else if (!is_finding_of(error_json, error, why, sizeof why)) {
-        ok = false;
-      }
-    } else {
-      buf_str(line, "null");
-      snprintf(why, sizeof why, "motcua_calendar_to_solar returned %s", status_name(status));
+    } else if (!direction_failed("motcua_calendar_to_solar", status, error_json, error, line, why,
+                                 sizeof why)) {
       ok = false;
     }
     motcua_string_free(error_json);

@@ -5,11 +5,25 @@
 
 import {
   Procedure,
+  calendarAddWorkingDays,
+  calendarCountWorkingDays,
+  calendarDayStatus,
+  calendarDue,
+  calendarIsWorkingDay,
+  calendarToLunar,
+  calendarToSolar,
   formsValidate,
   idsCheck,
   idsIsValid,
   version,
+  type DayStatus,
+  type Due,
+  type DueRequest,
+  type DueStep,
   type Finding,
+  type LunarDate,
+  type Reckoning,
+  type Schedule,
   type IdCheck,
   type IdKind,
   type MotcuaError,
@@ -58,6 +72,24 @@ export async function inBrowser(): Promise<IdCheck> {
   return web.idsCheck("tax-code", v, today);
 }
 
+export function calendar(reckoning: Reckoning, schedule: Schedule): string[] {
+  const lunar: LunarDate = calendarToLunar("2026-02-17", reckoning);
+  const solar: string = calendarToSolar({ ...lunar, leap: !lunar.leap }, reckoning);
+  const day: DayStatus = calendarDayStatus(solar, schedule);
+  const why: string = day.day === "off" || day.day === "swapped_working" ? `${day.source} ${day.occasions.join(",")}` : day.day;
+  const next: string = calendarAddWorkingDays(solar, 3, "mon_fri");
+  const count: number = calendarCountWorkingDays(solar, next, { working_weekdays: [true, true, true, true, true, false, false] });
+  const request: DueRequest = {
+    received: "2025-04-25T09:00:00+07:00",
+    limit: { unit: "working_days", value: 3 },
+    policy: { cutoff: 900, working_weekdays: [true, true, true, true, true, true, false], office_hours: "07:30-11:30,13:30-17:00" },
+  };
+  const due: Due = calendarDue(request);
+  const steps: string[] = due.steps.map((s: DueStep) => s.step);
+  const working: boolean = calendarIsWorkingDay(next, schedule);
+  return [why, next, String(count), due.due ? `${due.due.date} ${due.due.minute}` : "waiting", ...steps, String(working)];
+}
+
 export const libraryVersion: string = version();
 
 export function misuses(): void {
@@ -69,6 +101,12 @@ export function misuses(): void {
   formsValidate({}, "{}", today);
   // @ts-expect-error: a Report has no `normalized`
   formsValidate(Procedure.parse("{}"), "{}", today).normalized;
+  // @ts-expect-error: not a Reckoning
+  calendarToLunar("2026-02-17", "korea");
+  // @ts-expect-error: not a Schedule
+  calendarIsWorkingDay("2026-02-17", "mon_sun");
+  // @ts-expect-error: a DueRequest needs its limit
+  calendarDue({ received: "2025-04-25T09:00:00+07:00" });
   // @ts-expect-error: Severity has two values
   const s: Severity = "fatal";
   void s;

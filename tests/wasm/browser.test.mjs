@@ -101,7 +101,11 @@ test("the web build passes the vectors in headless Chromium", async (t) => {
     t.skip(`SKIPPED: no Chromium at ${CHROMIUM}; install it with scripts/setup (Debian package chromium)`);
     return;
   }
-  const expected = vectors("identifiers.json").cases.length + vectors("dossiers.json").cases.length;
+  const calendar = Object.entries(vectors("calendar.json")).filter(([k]) => !k.startsWith("$"));
+  const expected =
+    vectors("identifiers.json").cases.length +
+    vectors("dossiers.json").cases.length +
+    calendar.reduce((n, [, cases]) => n + cases.length, 0);
   const server = await serve();
   try {
     const dom = await dumpDom(`http://127.0.0.1:${server.address().port}/`);

@@ -125,6 +125,68 @@ describe("Procedure and formsValidate", () => {
   });
 });
 
+describe("calendar functions", () => {
+  const {
+    calendarToLunar,
+    calendarToSolar,
+    calendarDayStatus,
+    calendarIsWorkingDay,
+    calendarAddWorkingDays,
+    calendarCountWorkingDays,
+    calendarDue,
+  } = motcua;
+  const input = (f, code, path = "") => throwsMotcua(f, "MotcuaInputError", code, path);
+  const request = { received: "2025-04-25T09:00:00+07:00", limit: { unit: "working_days", value: 3 } };
+
+  test("values", () => {
+    assert.deepEqual(calendarToLunar("2026-02-17", "vietnam"), { year: 2026, month: 1, day: 1, leap: false });
+    assert.equal(calendarToSolar({ year: 1985, month: 1, day: 1, leap: false }, "china"), "1985-02-20");
+    assert.equal(calendarToSolar({ year: 2025, month: 6, day: 1, leap: true }, "vietnam"), "2025-07-25");
+    assert.equal(calendarAddWorkingDays("2025-04-25", 3, "mon_fri"), "2025-04-29");
+    assert.equal(calendarCountWorkingDays("2025-04-25", "2025-04-29", "mon_fri"), 3);
+    assert.equal(calendarIsWorkingDay("2025-04-26", "mon_fri"), true);
+    assert.equal(calendarIsWorkingDay("2025-05-10", { working_weekdays: [true, true, true, true, true, true, false] }), true);
+    const day = calendarDayStatus("2024-04-29", "mon_fri");
+    assert.equal(day.working, false);
+    assert.equal(day.document, "2450/VPCP-KGVX");
+    assert.deepEqual(calendarDue(request).due, { date: "2025-04-29", minute: 1020 });
+    assert.deepEqual(calendarDue(JSON.stringify(request)), calendarDue(request));
+  });
+
+  test("wrong arguments", () => {
+    arg(() => calendarToLunar("2026-02-30", "vietnam"), "argument.date");
+    arg(() => calendarToLunar("2026-02-17", "korea"), "argument.reckoning");
+    arg(() => calendarToLunar("2026-02-17"), "argument.not_string");
+    arg(() => calendarToSolar({ year: 2026, month: 1, day: 1 }, "vietnam"), "argument.lunar_date");
+    arg(() => calendarToSolar({ year: 2026, month: 1, day: 1, leap: false, extra: 1 }, "vietnam"), "argument.lunar_date");
+    arg(() => calendarToSolar({ year: 2026, month: 256, day: 1, leap: false }, "vietnam"), "argument.lunar_date");
+    arg(() => calendarToSolar("2026-01-01", "vietnam"), "argument.lunar_date");
+    arg(() => calendarDayStatus("2025-05-10", "mon_sun"), "argument.schedule");
+    arg(() => calendarDayStatus("2025-05-10", { working_weekdays: [true] }), "argument.schedule");
+    arg(() => calendarIsWorkingDay("2025-05-10"), "argument.schedule");
+    for (const n of [-1, 1.5, 2 ** 32, NaN, "3", undefined]) {
+      arg(() => calendarAddWorkingDays("2025-04-25", n, "mon_fri"), "argument.count");
+    }
+    arg(() => calendarCountWorkingDays("2025-04-25", "2025-04-31", "mon_fri"), "argument.date");
+    arg(() => calendarDue(undefined), "argument.not_json");
+    arg(() => calendarDue(() => 1), "argument.not_json");
+  });
+
+  test("computations without an answer are input errors with the calendar's finding", () => {
+    input(() => calendarToLunar("2200-01-01", "vietnam"), "lunar.solar_out_of_range");
+    input(() => calendarToSolar({ year: 2026, month: 4, day: 1, leap: true }, "vietnam"), "lunar.no_leap_month");
+    input(() => calendarToSolar({ year: 2026, month: 13, day: 1, leap: false }, "vietnam"), "lunar.month_invalid");
+    input(() => calendarDayStatus("2010-05-03", "mon_fri"), "holidays.no_statute");
+    input(() => calendarAddWorkingDays("2025-04-25", 2601, "mon_fri"), "working_days.too_many");
+    input(() => calendarAddWorkingDays("2025-04-25", 1, { working_weekdays: [false, false, false, false, false, false, false] }), "working_days.no_working_day");
+    input(() => calendarDue("{"), "input.json_syntax");
+    input(() => calendarDue({ ...request, received: "2025-04-25" }), "input.json_shape", "/received");
+    input(() => calendarDue({ ...request, policy: { cut_off: 900 } }), "input.json_shape", "/policy/cut_off");
+    input(() => calendarDue({ ...request, policy: { office_hours: "17:00-08:00" } }), "due.office_hours");
+    input(() => calendarDue(`{"x": "${"a".repeat(2 << 20)}"}`), "input.too_large");
+  });
+});
+
 test("version is the package's semantic version, and the package's entry point loads", () => {
   assert.match(version(), /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
   const pkg = join(root, "bindings-wasm", "pkg");

@@ -126,3 +126,94 @@ export function runDossiers(api, vectors) {
     for (const { procedure } of parsed.values()) procedure?.free();
   }
 }
+
+/** The result of `f()`, or { input_error: Finding } when it throws a MotcuaInputError. */
+function attempt(f) {
+  try {
+    return { value: f() };
+  } catch (e) {
+    if (e?.name === "MotcuaInputError") return { value: { input_error: e.finding }, finding: e.finding };
+    return { value: { thrown: String(e) }, thrown: e };
+  }
+}
+
+/** Checks that a direction that failed failed with the case's code, and one that ran did not. */
+function expectError(problems, what, outcome, code) {
+  if (outcome.thrown) problems.push(`${what} threw ${outcome.thrown}`);
+  else if (code === undefined && outcome.finding) problems.push(`${what} failed: ${canonical(outcome.finding)}`);
+  else if (code !== undefined) {
+    if (!outcome.finding) problems.push(`${what} gave ${canonical(outcome.value)}, expected ${code}`);
+    else {
+      same(problems, `${what} error`, outcome.finding.code, code);
+      same(problems, `${what} error path`, outcome.finding.path, "");
+      wellFormed(problems, `${what} error`, [outcome.finding], "error");
+    }
+  }
+}
+
+function lunarCase(api, c) {
+  const problems = [];
+  const result = {};
+  if ("solar" in c) {
+    const outcome = attempt(() => api.calendarToLunar(c.solar, c.reckoning));
+    result.to_lunar = outcome.value;
+    expectError(problems, "calendarToLunar", outcome, c.error);
+    if (!("error" in c)) same(problems, "calendarToLunar", outcome.value, c.lunar);
+  }
+  if ("lunar" in c) {
+    const outcome = attempt(() => api.calendarToSolar(c.lunar, c.reckoning));
+    result.to_solar = outcome.value;
+    expectError(problems, "calendarToSolar", outcome, c.error);
+    if (!("error" in c)) same(problems, "calendarToSolar", outcome.value, c.solar);
+  }
+  if (Object.keys(result).length + ("error" in c ? 1 : 0) !== 2) problems.push("malformed case");
+  return { name: c.name, result, problems };
+}
+
+function holidayCase(api, c) {
+  const problems = [];
+  const outcome = attempt(() => api.calendarDayStatus(c.date, c.schedule));
+  expectError(problems, "calendarDayStatus", outcome, c.error);
+  if (!("error" in c) && !outcome.finding && !outcome.thrown) {
+    const r = outcome.value;
+    same(problems, "working, source, document", [r.working, r.source ?? null, r.document ?? null], [c.working, c.source, c.document]);
+    same(problems, "calendarIsWorkingDay", api.calendarIsWorkingDay(c.date, c.schedule), r.working);
+  }
+  return { name: c.name, result: outcome.value, problems };
+}
+
+/** Minutes since 1970-01-01T00:00Z of a LocalTime {date, minute} (UTC+07:00). */
+const localMinute = (t) => Date.parse(`${t.date}T00:00:00Z`) / 60_000 + t.minute - 7 * 60;
+
+function dueCase(api, c) {
+  const problems = [];
+  const { name, due, error, ...request } = c;
+  const outcome = attempt(() => api.calendarDue(request));
+  expectError(problems, "calendarDue", outcome, error);
+  if (error === undefined && !outcome.finding && !outcome.thrown) {
+    const got = outcome.value.due;
+    if (due === null) same(problems, "due", got, null);
+    else if (!got || localMinute(got) !== Math.floor(Date.parse(due) / 60_000)) {
+      problems.push(`due: got ${canonical(got)}, expected ${due}`);
+    }
+    same(problems, "the request as JSON text", api.calendarDue(JSON.stringify(request)), outcome.value);
+  }
+  return { name, result: outcome.value, problems };
+}
+
+const CALENDAR_SECTIONS = { lunar: lunarCase, holidays: holidayCase, due: dueCase };
+
+/**
+ * Runs every case of every section of spec/vectors/calendar.json, sections in file order; each
+ * result is the JSON of core/tests/vectors_calendar.rs. A section this runner does not know is
+ * one failing outcome.
+ */
+export function runCalendar(api, vectors) {
+  return Object.entries(vectors)
+    .filter(([key]) => !key.startsWith("$"))
+    .flatMap(([section, cases]) => {
+      const run = CALENDAR_SECTIONS[section];
+      if (!run || !Array.isArray(cases)) return [{ name: section, result: null, problems: [`unknown section ${section}`] }];
+      return cases.map((c) => run(api, c));
+    });
+}

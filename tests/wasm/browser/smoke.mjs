@@ -3,7 +3,7 @@
 // typed error reaches the page, and writes the verdict into the page for browser.test.mjs.
 
 import init, * as motcua from "/pkg/web/motcua.js";
-import { runDossiers, runIdentifiers } from "/expect.mjs";
+import { runCalendar, runDossiers, runIdentifiers } from "/expect.mjs";
 
 const verdict = document.getElementById("verdict");
 const details = document.getElementById("details");
@@ -25,8 +25,16 @@ function typedError(today) {
 
 try {
   await init();
-  const [identifiers, dossiers] = await Promise.all([vectors("identifiers.json"), vectors("dossiers.json")]);
-  const outcomes = [...runIdentifiers(motcua, identifiers), ...runDossiers(motcua, dossiers)];
+  const [identifiers, dossiers, calendar] = await Promise.all([
+    vectors("identifiers.json"),
+    vectors("dossiers.json"),
+    vectors("calendar.json"),
+  ]);
+  const outcomes = [
+    ...runIdentifiers(motcua, identifiers),
+    ...runDossiers(motcua, dossiers),
+    ...runCalendar(motcua, calendar),
+  ];
   const failures = outcomes.filter((o) => o.problems.length > 0);
   const typed = typedError(identifiers.today);
   const pass = failures.length === 0 && typed;
