@@ -74,3 +74,18 @@ pub fn lifecycle_log(data: &[u8]) {
         serde_json::to_string(&replay).expect("a replay serializes");
     }
 }
+
+/// Computes the due time of `data` read as a due-date request (the JSON every surface takes):
+/// never a panic; the explanation starts with the receipt, and the result serializes.
+pub fn due_request(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(request) = motcua_core::calendar::request::DueRequest::from_json(text) else { return };
+    if let (Ok(clock), Ok(due)) = (request.clock(), request.due()) {
+        let first = due.steps.first();
+        assert!(
+            matches!(first, Some(motcua_core::calendar::due::Step::Received { at }) if *at == clock.received),
+            "the first step is the receipt: {first:?}"
+        );
+        serde_json::to_string(&due).expect("a due time serializes");
+    }
+}
