@@ -11,7 +11,7 @@ use motcua_core::calendar::request::DueRequest;
 use motcua_core::calendar::schedule::{DayStatus, Schedule};
 use motcua_core::forms::Report;
 use motcua_core::ids::IdCheck;
-use motcua_core::lifecycle::{LogEvent, Replay};
+use motcua_core::lifecycle::{LogEvent, Replay, StatusEvent, StatusReport};
 use motcua_core::model::{Dossier, Event, Procedure};
 use motcua_core::Finding;
 use schemars::{schema_for, Schema};
@@ -27,6 +27,14 @@ fn schemas() -> Vec<(&'static str, Schema)> {
         ("id-check.schema.json", schema_for!(IdCheck)),
         ("lifecycle-event.schema.json", schema_for!(LogEvent)),
         ("lifecycle-replay.schema.json", schema_for!(Replay)),
+        (
+            "lifecycle-status-event.schema.json",
+            schema_for!(StatusEvent),
+        ),
+        (
+            "lifecycle-status-report.schema.json",
+            schema_for!(StatusReport),
+        ),
         ("lunar-date.schema.json", schema_for!(LunarDate)),
         ("reckoning.schema.json", schema_for!(Reckoning)),
         ("schedule.schema.json", schema_for!(Schedule)),

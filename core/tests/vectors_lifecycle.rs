@@ -1,5 +1,5 @@
 //! Runs the lifecycle conformance vectors, `spec/vectors/lifecycle.json`, through
-//! `lifecycle::replay`; checks that every transition of every rule version is taken by a case and
+//! `lifecycle::replay` and its status logs through `lifecycle::check_status_log`; checks that every transition of every rule version is taken by a case and
 //! every rejection code of `spec/findings/lifecycle.json` is exercised; writes
 //! `rust-lifecycle.jsonl` under `MOTCUA_SURFACE_OUT` when set.
 
@@ -31,6 +31,24 @@ struct File {
     _comment: String,
     cases: Vec<Case>,
     replays: Vec<ReplayCase>,
+    status_logs: Vec<StatusCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusCase {
+    name: String,
+    log: Vec<serde_json::Map<String, Value>>,
+    problems: Vec<Problem>,
+    states: Vec<String>,
+}
+
+#[derive(Deserialize, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct Problem {
+    line: usize,
+    code: String,
+    path: String,
 }
 
 #[derive(Deserialize)]
@@ -214,6 +232,50 @@ fn lifecycle_vectors() {
             Err(e) => {
                 writeln!(failures, "{name}: {e}").ok();
             }
+        }
+    }
+    for case in &file.status_logs {
+        let name = &case.name;
+        let report = match lifecycle::check_status_log(&jsonl(&case.log)) {
+            Ok(r) => r,
+            Err(e) => {
+                writeln!(failures, "{name}: {e}").ok();
+                continue;
+            }
+        };
+        writeln!(
+            lines,
+            "{}",
+            serde_json::to_string(&report).expect("serializes")
+        )
+        .ok();
+        let [check] = &report.dossiers[..] else {
+            writeln!(failures, "{name}: {} dossiers", report.dossiers.len()).ok();
+            continue;
+        };
+        let problems: Vec<Problem> = check
+            .problems
+            .iter()
+            .map(|p| Problem {
+                line: p.line,
+                code: p.finding.code.clone(),
+                path: p.finding.path.clone(),
+            })
+            .collect();
+        codes.extend(problems.iter().map(|p| p.code.clone()));
+        common::check_rendered(
+            name,
+            check.problems.iter().map(|p| &p.finding),
+            &mut failures,
+        );
+        let states: Vec<String> = check.states.iter().map(name_of).collect();
+        if problems != case.problems || states != case.states {
+            writeln!(
+                failures,
+                "{name}:\n  expected {:?} ending in {:?}\n  got      {problems:?} ending in {states:?}",
+                case.problems, case.states
+            )
+            .ok();
         }
     }
     common::write_surface_out("lifecycle", &lines);

@@ -372,6 +372,53 @@ def replays():
     ]
 
 
+def status_logs():
+    """Status logs of another system: (name, statuses, problems as (line, code, path), final
+    states). Dates: one change a day from Monday 4 March 2024 (Decree 61/2018); reachability read
+    off the machine in spec/lifecycle/README.md."""
+    rows = [
+        ("the usual path 1-2-4-9-10", [1, 2, 4, 9, 10], [], ["returned"]),
+        ("statuses not synchronised are skipped: 2-9-10", [2, 9, 10], [], ["returned"]),
+        ("a result ready before anything else was synchronised", [9], [], ["result_ready"]),
+        ("supplement at receipt, resubmitted, received", [1, 5, 1, 2], [], ["received"]),
+        ("5 then 4: supplied during processing", [1, 2, 4, 5, 4, 6, 4, 9, 10], [], ["returned"]),
+        ("5 stands for both supplement states", [1, 5], [], ["supplement_at_receipt", "supplement_in_processing"]),
+        ("repeated synchronisation of the same status", [1, 2, 2, 4, 4, 4], [], ["processing", "inter_agency"]),
+        ("repeated synchronisation of a terminal status", [1, 2, 4, 9, 10, 10], [], ["returned"]),
+        ("withdrawal accepted: 7 then 8", [1, 2, 4, 7, 8], [], ["stopped"]),
+        ("refused at receipt", [1, 3], [], ["refused"]),
+        ("back from a result to processing", [1, 2, 4, 9, 4],
+         [(5, "lifecycle.status_impossible", "/status")], ["processing", "inter_agency"]),
+        ("nothing after a refusal", [1, 3, 2], [(3, "lifecycle.status_impossible", "/status")], ["received"]),
+        ("nothing after the result was returned", [1, 2, 4, 9, 10, 4],
+         [(6, "lifecycle.status_impossible", "/status")], ["processing", "inter_agency"]),
+        ("a received dossier never becomes newly registered again", [1, 2, 1],
+         [(3, "lifecycle.status_impossible", "/status")], ["submitted"]),
+        ("a withdrawal request only leads to a stop", [1, 2, 4, 7, 9],
+         [(5, "lifecycle.status_impossible", "/status")], ["result_ready"]),
+        ("a result once ready is not stopped (Decree 118/2025 Art. 21 reading)", [1, 2, 4, 9, 8],
+         [(5, "lifecycle.status_impossible", "/status")], ["stopped"]),
+        ("financial obligations after registration: the steps between were not synchronised", [1, 6],
+         [], ["awaiting_payment"]),
+        ("an unknown code is reported and teaches nothing", [1, 2, 11, 4],
+         [(3, "lifecycle.status_unknown", "/status")], ["processing", "inter_agency"]),
+        ("two impossibilities in one log", [1, 3, 2, 1],
+         [(3, "lifecycle.status_impossible", "/status"), (4, "lifecycle.status_impossible", "/status")],
+         ["submitted"]),
+    ]
+    out = []
+    for name, statuses, problems, states in rows:
+        log = [{"status": st, "at": f"2024-03-{4 + i:02d}T09:00:00+07:00"} for i, st in enumerate(statuses)]
+        out.append({"name": name, "log": log,
+                    "problems": [{"line": l, "code": c, "path": p} for (l, c, p) in problems],
+                    "states": states})
+    out.append({"name": "a change before Decree 61/2018 took effect",
+                "log": [{"status": 1, "at": "2018-06-01T09:00:00+07:00"}],
+                "problems": [{"line": 1, "code": "lifecycle.no_rules", "path": "/at"}],
+                "states": ["new"]})
+    return out
+
+
 def main():
     data = {
         "$comment": (
@@ -384,7 +431,10 @@ def main():
             "but the last is accepted, and the last leads to state `to` producing `form`, or is refused "
             "with that code at that JSON pointer of the event; `rules` is the version that judged it. "
             "Replay cases {name, log, expect: {state, national_status, rules, due, timeliness, rejected, uncollected}} "
-            "check the end of the whole log."),
+            "check the end of the whole log. Status-log cases {name, log, problems, states} are a "
+            "National Public Service Portal status log of dossier \"D\" (lines {dossier, status, at}) "
+            "checked by lifecycle::check_status_log: the impossible changes {line, code, path} and the "
+            "states the dossier may be in at the end."),
         "cases": cases(),
         "replays": [
             {"name": name, "log": log,
@@ -392,10 +442,12 @@ def main():
                         "rejected": rejected_n, "uncollected": uncollected}}
             for (name, log, state, rules, due, timeliness, rejected_n, uncollected) in replays()
         ],
+        "status_logs": status_logs(),
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
     OUT.write_text(text + "\n", "utf-8")
-    print(f"{OUT.relative_to(ROOT)}: {len(data['cases'])} step cases, {len(data['replays'])} replays")
+    print(f"{OUT.relative_to(ROOT)}: {len(data['cases'])} step cases, {len(data['replays'])} replays, "
+          f"{len(data['status_logs'])} status logs")
 
 
 if __name__ == "__main__":

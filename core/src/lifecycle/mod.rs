@@ -17,12 +17,16 @@
 //! - [`replay`], [`Replay`], [`DossierReplay`], [`TimelineEntry`], [`Timeliness`],
 //!   [`ReplayError`] and the limits [`MAX_LINE_BYTES`], [`MAX_EVENTS`], [`MAX_DOSSIERS`].
 //!
+//! - [`check_status_log`], [`StatusEvent`], [`StatusReport`]: another system's log of portal
+//!   status changes checked against the machine, every impossible change reported.
+//!
 //! The readings chosen where the law is silent or ambiguous are in `spec/lifecycle/README.md`.
 
 pub mod machine;
 mod national;
 mod rejection;
 mod replay;
+mod status_log;
 mod step;
 
 pub use machine::{Role, RuleSet, Rules, State};
@@ -31,5 +35,8 @@ pub use rejection::{Reason, Rejection};
 pub use replay::{
     replay, DossierReplay, Replay, ReplayError, TimelineEntry, Timeliness, MAX_DOSSIERS,
     MAX_EVENTS, MAX_LINE_BYTES,
+};
+pub use status_log::{
+    check_status_log, StatusCheck, StatusError, StatusEvent, StatusProblem, StatusReport,
 };
 pub use step::{step, DossierState, LogEvent, Stepped};

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::machine::{self, RuleSet, State};
@@ -192,40 +193,12 @@ pub struct Replay {
 
 /// Replays a JSON Lines `log` (blank lines allowed), counting time with `policy`.
 pub fn replay(log: &str, policy: &Policy) -> Result<Replay, ReplayError> {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut dossiers: Vec<(DossierState, DossierReplay)> = Vec::new();
-    let mut events = 0usize;
-    for (i, text) in log.lines().enumerate() {
-        let line = i + 1;
-        if text.len() > MAX_LINE_BYTES {
-            return Err(ReplayError::LineTooLong {
-                line,
-                limit: MAX_LINE_BYTES,
-            });
-        }
-        if text.trim().is_empty() {
-            continue;
-        }
-        events += 1;
-        if events > MAX_EVENTS {
-            return Err(ReplayError::TooManyEvents { limit: MAX_EVENTS });
-        }
-        let event: LogEvent =
-            input::parse(text).map_err(|error| ReplayError::Line { line, error })?;
-        let slot = match index.get(event.dossier.as_str()) {
-            Some(&slot) => slot,
-            None => {
-                if dossiers.len() == MAX_DOSSIERS {
-                    return Err(ReplayError::TooManyDossiers {
-                        limit: MAX_DOSSIERS,
-                    });
-                }
-                index.insert(event.dossier.clone(), dossiers.len());
-                dossiers.push((DossierState::default(), empty(&event.dossier)));
-                dossiers.len() - 1
-            }
-        };
-        let (state, out) = &mut dossiers[slot];
+    let mut dossiers = Dossiers::default();
+    for item in lines::<LogEvent>(log) {
+        let (line, event) = item?;
+        let (state, out) = dossiers.get(&event.dossier, || {
+            (DossierState::default(), empty(&event.dossier))
+        })?;
         let entry = match step(state, &event, policy) {
             Ok(stepped) => {
                 let entry = TimelineEntry {
@@ -263,10 +236,78 @@ pub fn replay(log: &str, policy: &Policy) -> Result<Replay, ReplayError> {
     }
     Ok(Replay {
         dossiers: dossiers
+            .items
             .into_iter()
             .map(|(state, out)| finish(state, out, policy))
             .collect(),
     })
+}
+
+/// The non-blank lines of a JSON Lines log, each read as a `T` with its line number (from 1);
+/// a line past [`MAX_LINE_BYTES`], an event past [`MAX_EVENTS`] or a line that is not a `T` ends
+/// the log with its error.
+pub(super) fn lines<T: DeserializeOwned>(
+    log: &str,
+) -> impl Iterator<Item = Result<(usize, T), ReplayError>> + '_ {
+    let mut events = 0usize;
+    log.lines()
+        .enumerate()
+        .filter(|(_, text)| text.len() > MAX_LINE_BYTES || !text.trim().is_empty())
+        .map(move |(i, text)| {
+            let line = i + 1;
+            if text.len() > MAX_LINE_BYTES {
+                return Err(ReplayError::LineTooLong {
+                    line,
+                    limit: MAX_LINE_BYTES,
+                });
+            }
+            events += 1;
+            if events > MAX_EVENTS {
+                return Err(ReplayError::TooManyEvents { limit: MAX_EVENTS });
+            }
+            let value = input::parse(text).map_err(|error| ReplayError::Line { line, error })?;
+            Ok((line, value))
+        })
+}
+
+/// The dossiers of a log in order of first appearance, at most [`MAX_DOSSIERS`].
+pub(super) struct Dossiers<V> {
+    index: HashMap<String, usize>,
+    /// The dossiers' values, in order of first appearance.
+    pub(super) items: Vec<V>,
+}
+
+impl<V> Default for Dossiers<V> {
+    fn default() -> Self {
+        Self {
+            index: HashMap::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<V> Dossiers<V> {
+    /// The value of dossier `name`, made by `new` the first time.
+    pub(super) fn get(
+        &mut self,
+        name: &str,
+        new: impl FnOnce() -> V,
+    ) -> Result<&mut V, ReplayError> {
+        let slot = match self.index.get(name) {
+            Some(&slot) => slot,
+            None => {
+                if self.items.len() == MAX_DOSSIERS {
+                    return Err(ReplayError::TooManyDossiers {
+                        limit: MAX_DOSSIERS,
+                    });
+                }
+                self.index.insert(name.to_owned(), self.items.len());
+                self.items.push(new());
+                self.items.len() - 1
+            }
+        };
+        Ok(&mut self.items[slot])
+    }
 }
 
 /// A replay with nothing yet.
