@@ -98,6 +98,12 @@ fn run(log: &[serde_json::Map<String, Value>]) -> Result<DossierReplay, String> 
     }
 }
 
+/// Appends `value` as one JSON line of this surface's results.
+fn record<T: serde::Serialize>(lines: &mut String, value: &T) {
+    lines.push_str(&serde_json::to_string(value).expect("a result serializes"));
+    lines.push('\n');
+}
+
 fn name_of<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
@@ -125,12 +131,7 @@ fn lifecycle_vectors() {
                 continue;
             }
         };
-        writeln!(
-            lines,
-            "{}",
-            serde_json::to_string(&dossier).expect("serializes")
-        )
-        .ok();
+        record(&mut lines, &dossier);
         let Some((last, before)) = dossier.timeline.split_last() else {
             writeln!(failures, "{name}: empty timeline").ok();
             continue;
@@ -210,7 +211,7 @@ fn lifecycle_vectors() {
         let name = &case.name;
         match run(&case.log) {
             Ok(d) => {
-                writeln!(lines, "{}", serde_json::to_string(&d).expect("serializes")).ok();
+                record(&mut lines, &d);
                 let got = serde_json::json!({
                     "state": d.state,
                     "national_status": d.national_status,
@@ -243,12 +244,7 @@ fn lifecycle_vectors() {
                 continue;
             }
         };
-        writeln!(
-            lines,
-            "{}",
-            serde_json::to_string(&report).expect("serializes")
-        )
-        .ok();
+        record(&mut lines, &report);
         let [check] = &report.dossiers[..] else {
             writeln!(failures, "{name}: {} dossiers", report.dossiers.len()).ok();
             continue;
