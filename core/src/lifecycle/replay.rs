@@ -424,6 +424,31 @@ mod tests {
     }
 
     #[test]
+    fn a_restart_after_an_apology_counts_the_limit_again() {
+        // Decree 118/2025 (no 03-day window): received Mon 6/10/2025, 5 working days (due Mon
+        // 13/10); apology Wed 8/10 to Fri 17/10; supplement asked Thu 9/10 and supplied Mon
+        // 13/10: the limit restarts, Tue 14 ... Mon 20/10; the apology's date no longer applies.
+        let log = [
+            r#"{"dossier":"A","type":"submitted","at":"2025-10-06T08:00:00+07:00","actor":"applicant","channel":"online"}"#,
+            r#"{"dossier":"A","type":"received","at":"2025-10-06T08:30:00+07:00","actor":"one_stop","limit":{"unit":"working_days","value":5}}"#,
+            r#"{"dossier":"A","type":"transferred","at":"2025-10-06T09:00:00+07:00","actor":"one_stop"}"#,
+            r#"{"dossier":"A","type":"apology_issued","at":"2025-10-08T09:00:00+07:00","actor":"agency","due_at":"2025-10-17T17:00:00+07:00"}"#,
+            r#"{"dossier":"A","type":"supplement_requested","at":"2025-10-09T09:00:00+07:00","actor":"agency"}"#,
+            r#"{"dossier":"A","type":"supplemented","at":"2025-10-13T09:00:00+07:00","actor":"applicant"}"#,
+            r#"{"dossier":"A","type":"apology_issued","at":"2025-10-15T09:00:00+07:00","actor":"agency","due_at":"2025-10-24T17:00:00+07:00"}"#,
+        ]
+        .join("\n");
+        let replay = replay(&log, &Policy::default()).expect("replays");
+        let d = &replay.dossiers[0];
+        assert_eq!(d.due, at("2025-10-20T17:00:00+07:00"));
+        assert!(!d.extended);
+        assert_eq!(
+            d.timeline[6].rejection.as_ref().map(|f| f.code.as_str()),
+            Some("lifecycle.apology_repeated")
+        );
+    }
+
+    #[test]
     fn limits_are_typed_errors() {
         let long = "x".repeat(MAX_LINE_BYTES + 1);
         assert_eq!(

@@ -319,12 +319,13 @@ fn apply(
             }
         }
         Effect::RestartClock => {
-            if let Some(last) = dossier
-                .clock
-                .as_mut()
-                .and_then(|c| c.supplements.last_mut())
-            {
-                last.supplied = Some(at);
+            if let Some(clock) = dossier.clock.as_mut() {
+                if let Some(last) = clock.supplements.last_mut() {
+                    last.supplied = Some(at);
+                }
+                // The limit runs again from the complete dossier (Art. 19(4)): an apology's
+                // appointment made for the earlier count no longer applies (README reading 5).
+                clock.extension = None;
             }
         }
         Effect::ExtendDue => {
