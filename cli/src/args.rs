@@ -68,6 +68,47 @@ pub(crate) enum Command {
     /// The Vietnamese calendar: lunar dates, civil servants' days off and due dates.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// The dossier lifecycle: replay a log of events, check a log of portal status codes.
+    #[command(subcommand)]
+    Lifecycle(LifecycleCommand),
+}
+
+/// Subcommands of `motcua lifecycle`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum LifecycleCommand {
+    /// Replay a JSON Lines log of dossier events against the one-stop-shop rules.
+    #[command(
+        long_about = "Replay a JSON Lines log of dossier events (one event per line, dossiers \
+                      interleaved; see spec/schema/lifecycle-event.schema.json) against the \
+                      rules in force on each dossier's date of receipt (Decree 61/2018 or \
+                      Decree 118/2025).\n\n\
+                      For each dossier: its final state and portal status code, its due date \
+                      counted on the calendar, whether it was handled early, on time or late, \
+                      and every refused event with its code and message. Exit 1 when an event \
+                      was refused.\n\n\
+                      Example: motcua lifecycle replay examples/lifecycle-log.jsonl"
+    )]
+    Replay(LogArgs),
+    /// Check a JSON Lines log of National Public Service Portal status codes.
+    #[command(
+        long_about = "Check a JSON Lines log of dossier status codes (lines {\"dossier\", \
+                      \"status\", \"at\"}, codes 1-10 of the National Public Service Portal) \
+                      exported by another system, and report every change the lifecycle \
+                      cannot make. Exit 1 when one is found."
+    )]
+    Status(LogArgs),
+}
+
+/// Arguments of `motcua lifecycle replay` and `motcua lifecycle status`.
+#[derive(Debug, Args)]
+pub(crate) struct LogArgs {
+    /// The log, a JSON Lines file.
+    #[arg(value_name = "LOG.jsonl")]
+    pub(crate) log: PathBuf,
+
+    /// Print one JSON object per dossier instead of text.
+    #[arg(long)]
+    pub(crate) json: bool,
 }
 
 /// Arguments of `motcua id`.

@@ -27,6 +27,16 @@ pub(crate) enum Failure {
         /// boxed to keep results small.
         finding: Box<Finding>,
     },
+    /// A log file cannot be replayed: a line is not a log event, or a bound is passed.
+    #[error("{path}: {}", .finding.en)]
+    Log {
+        /// The file.
+        path: PathBuf,
+        /// The line, when the error is about one.
+        line: Option<usize>,
+        /// The core's finding (`input.*` about the line, `lifecycle.*` for a bound); boxed.
+        finding: Box<Finding>,
+    },
     /// `-` was given more than once.
     #[error("`-` given more than once")]
     StdinTwice,
@@ -107,6 +117,19 @@ impl Failure {
                 if let Some((_, finding)) = self.input_error() {
                     render::located(&mut text, &finding, lang);
                 }
+                text
+            }
+            Failure::Log {
+                path,
+                line,
+                finding,
+            } => {
+                let mut text = shown(path);
+                if let Some(line) = line {
+                    text.push_str(&format!(", {} {line}", l.line));
+                }
+                text.push_str(": ");
+                render::located(&mut text, finding, lang);
                 text
             }
             Failure::Calendar(finding) => {

@@ -63,7 +63,66 @@ pub(crate) struct Labels {
     pub(crate) info: &'static InfoLabels,
     /// Words of `motcua calendar`.
     pub(crate) calendar: &'static CalendarLabels,
+    /// Words of `motcua lifecycle`.
+    pub(crate) lifecycle: &'static LifecycleLabels,
 }
+
+/// Words of `motcua lifecycle`. A `{}` in a template is filled in order by [`fill`].
+#[derive(Debug)]
+pub(crate) struct LifecycleLabels {
+    /// A dossier: its name, state, portal status code.
+    pub(crate) dossier: &'static str,
+    /// The rule version: its instruments.
+    pub(crate) rules: &'static str,
+    /// No rule version applies.
+    pub(crate) no_rules: &'static str,
+    /// The due time.
+    pub(crate) due: &'static str,
+    /// [`motcua_core::lifecycle::Timeliness`], in its declaration order.
+    pub(crate) timeliness: [&'static str; 5],
+    /// The due date was moved by an apology slip.
+    pub(crate) extended: &'static str,
+    /// The result is ready and not collected.
+    pub(crate) uncollected: &'static str,
+    /// A refused event: line, event type.
+    pub(crate) refused: &'static str,
+    /// The states a dossier of a status log may be in.
+    pub(crate) may_be: &'static str,
+    /// An impossible status change: line.
+    pub(crate) problem: &'static str,
+}
+
+const LIFECYCLE_VI: LifecycleLabels = LifecycleLabels {
+    dossier: "Hồ sơ {}: {} (mã trạng thái {})",
+    rules: "theo {}",
+    no_rules: "chưa có quy định áp dụng",
+    due: "hạn giải quyết {}",
+    timeliness: [
+        "trước hạn",
+        "đúng hạn",
+        "quá hạn",
+        "đang giải quyết",
+        "không xét hạn",
+    ],
+    extended: "đã hẹn lại ngày trả kết quả",
+    uncollected: "kết quả chưa được nhận",
+    refused: "dòng {}: sự kiện {} bị từ chối",
+    may_be: "có thể đang ở: {}",
+    problem: "dòng {}",
+};
+
+const LIFECYCLE_EN: LifecycleLabels = LifecycleLabels {
+    dossier: "Dossier {}: {} (status code {})",
+    rules: "under {}",
+    no_rules: "no rules apply",
+    due: "due {}",
+    timeliness: ["early", "on time", "late", "pending", "not judged for time"],
+    extended: "return date re-set by an apology",
+    uncollected: "result not collected",
+    refused: "line {}: event {} refused",
+    may_be: "may be in: {}",
+    problem: "line {}",
+};
 
 /// Words of `motcua calendar`. A `{}` in a template is filled in order by [`fill`].
 #[derive(Debug)]
@@ -385,6 +444,7 @@ const VI: Labels = Labels {
     stdout_failed: "không ghi được ra đầu ra chuẩn",
     info: &INFO_VI,
     calendar: &CALENDAR_VI,
+    lifecycle: &LIFECYCLE_VI,
 };
 
 const EN: Labels = Labels {
@@ -415,6 +475,7 @@ const EN: Labels = Labels {
     stdout_failed: "cannot write to standard output",
     info: &INFO_EN,
     calendar: &CALENDAR_EN,
+    lifecycle: &LIFECYCLE_EN,
 };
 
 impl Labels {

@@ -1,5 +1,5 @@
 //! The `motcua` command: checks identifiers and dossiers of Vietnamese one-stop-shop systems,
-//! and counts their time limits on the Vietnamese calendar.
+//! counts their time limits on the Vietnamese calendar, and replays their lifecycle logs.
 //!
 //! The CLI only translates between the shell and `motcua-core`: it reads files and standard
 //! input, decides what "today" is, prints results, and maps them to an exit status. Every rule,
@@ -13,6 +13,7 @@ mod files;
 mod id;
 mod info;
 mod labels;
+mod lifecycle;
 mod lines;
 mod render;
 mod status;
@@ -25,7 +26,7 @@ use std::time::SystemTime;
 use clap::Parser;
 use motcua_core::{Date, Lang};
 
-use crate::args::{CalendarCommand, Cli, Command, DossierCommand};
+use crate::args::{CalendarCommand, Cli, Command, DossierCommand, LifecycleCommand};
 use crate::failure::Failure;
 use crate::status::Status;
 
@@ -68,6 +69,12 @@ fn main() -> ExitCode {
             calendar::holidays(args, &cx, &mut out)
         }
         Command::Calendar(CalendarCommand::Due(args)) => calendar::due(args, &cx, &mut out),
+        Command::Lifecycle(LifecycleCommand::Replay(args)) => {
+            lifecycle::replay(args, &cx, &mut out)
+        }
+        Command::Lifecycle(LifecycleCommand::Status(args)) => {
+            lifecycle::status(args, &cx, &mut out)
+        }
     };
     match result.and_then(|status| out.flush().map(|()| status)) {
         Ok(status) => status.into(),

@@ -1,0 +1,189 @@
+//! `motcua lifecycle replay LOG.jsonl` and `motcua lifecycle status LOG.jsonl`.
+
+use std::io::{self, Write};
+
+use motcua_core::lifecycle::{
+    self, machine, DossierReplay, ReplayError, RuleSet, State, StatusCheck, Timeliness,
+};
+use motcua_core::model::Timestamp;
+use motcua_core::Lang;
+use serde::Serialize;
+
+use crate::args::LogArgs;
+use crate::failure::Failure;
+use crate::files;
+use crate::labels::{fill, Labels};
+use crate::render;
+use crate::status::Status;
+use crate::Context;
+
+/// Largest log file read: 256 MiB (the core bounds a log to a million events besides).
+const MAX_LOG_BYTES: usize = 256 << 20;
+
+/// Replays the log and prints each dossier; invalid when an event was refused.
+pub(crate) fn replay(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+    let policy = motcua_core::calendar::due::Policy::default();
+    let replay = match read(args)
+        .and_then(|text| lifecycle::replay(&text, &policy).map_err(|e| log_failure(args, &e)))
+    {
+        Ok(r) => r,
+        Err(failure) => return Ok(cx.fail(out, &failure)),
+    };
+    let mut status = Status::Valid;
+    for d in &replay.dossiers {
+        status = status.max(Status::of(d.rejected == 0));
+        if args.json {
+            print_json(out, d)?;
+        } else {
+            out.write_all(dossier(d, cx.lang).as_bytes())?;
+        }
+    }
+    Ok(status)
+}
+
+/// Checks the status log and prints each dossier; invalid when a change is impossible.
+pub(crate) fn status(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+    let report = match read(args)
+        .and_then(|text| lifecycle::check_status_log(&text).map_err(|e| log_failure(args, &e)))
+    {
+        Ok(r) => r,
+        Err(failure) => return Ok(cx.fail(out, &failure)),
+    };
+    let mut status = Status::Valid;
+    for check in &report.dossiers {
+        status = status.max(Status::of(check.problems.is_empty()));
+        if args.json {
+            print_json(out, check)?;
+        } else {
+            out.write_all(status_check(check, cx.lang).as_bytes())?;
+        }
+    }
+    Ok(status)
+}
+
+fn read(args: &LogArgs) -> Result<String, Failure> {
+    Ok(files::read_text(&args.log, MAX_LOG_BYTES)?)
+}
+
+fn log_failure(args: &LogArgs, e: &ReplayError) -> Failure {
+    Failure::Log {
+        path: args.log.clone(),
+        line: e.line(),
+        finding: Box::new(e.to_finding()),
+    }
+}
+
+fn print_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+/// The name of `state` in `lang`, from the machine's data.
+fn state_name(state: State, rules: Option<RuleSet>, lang: Lang) -> &'static str {
+    let rules = rules.map_or_else(|| &machine::all()[0], machine::rules);
+    rules
+        .states
+        .iter()
+        .find(|s| s.id == state)
+        .map_or("?", |s| match lang {
+            Lang::Vi => s.vi.as_str(),
+            Lang::En => s.en.as_str(),
+        })
+}
+
+/// A timestamp in Vietnam's time as printed: `YYYY-MM-DD HH:MM`.
+fn time(t: &Timestamp) -> String {
+    let text = t.to_string();
+    text.get(..16).unwrap_or(&text).replacen('T', " ", 1)
+}
+
+/// One replayed dossier as text.
+fn dossier(d: &DossierReplay, lang: Lang) -> String {
+    let l = Labels::of(lang).lifecycle;
+    let code = d
+        .national_status
+        .map_or("—".to_owned(), |c| c.0.to_string());
+    let mark = if d.rejected == 0 { "✓ " } else { "✗ " };
+    let mut text = mark.to_owned();
+    text += &fill(
+        l.dossier,
+        &[
+            &format!("{:?}", d.dossier),
+            state_name(d.state, d.rules, lang),
+            &code,
+        ],
+    );
+    match d.rules {
+        Some(r) => {
+            text.push_str(", ");
+            text.push_str(&fill(l.rules, &[&machine::rules(r).title]));
+        }
+        None => {
+            text.push_str(", ");
+            text.push_str(l.no_rules);
+        }
+    }
+    text.push('\n');
+    let mut facts = Vec::new();
+    if let Some(due) = &d.due {
+        facts.push(fill(l.due, &[&time(due)]));
+    }
+    let timeliness = match d.timeliness {
+        Timeliness::Early => 0,
+        Timeliness::OnTime => 1,
+        Timeliness::Late => 2,
+        Timeliness::Pending => 3,
+        Timeliness::NotApplicable => 4,
+    };
+    facts.push(l.timeliness[timeliness].to_owned());
+    if d.extended {
+        facts.push(l.extended.to_owned());
+    }
+    if d.uncollected {
+        facts.push(l.uncollected.to_owned());
+    }
+    text.push_str("    ");
+    text.push_str(&facts.join("; "));
+    text.push('\n');
+    for e in &d.timeline {
+        if let Some(finding) = &e.rejection {
+            let kind = serde_json::to_value(e.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            text.push_str("    ");
+            text.push_str(&fill(l.refused, &[&e.line.to_string(), &kind]));
+            text.push_str(": ");
+            render::located(&mut text, finding, lang);
+            text.push_str(&format!(" ({})\n", e.article));
+        }
+    }
+    text
+}
+
+/// One dossier of a status log as text.
+fn status_check(check: &StatusCheck, lang: Lang) -> String {
+    let l = Labels::of(lang).lifecycle;
+    let codes: Vec<String> = check.statuses.iter().map(|c| c.0.to_string()).collect();
+    let states: Vec<&str> = check
+        .states
+        .iter()
+        .map(|s| state_name(*s, None, lang))
+        .collect();
+    let mark = if check.problems.is_empty() {
+        "✓"
+    } else {
+        "✗"
+    };
+    let mut text = format!("{mark} {:?}: {}\n    ", check.dossier, codes.join(" → "));
+    text.push_str(&fill(l.may_be, &[&states.join(", ")]));
+    text.push('\n');
+    for p in &check.problems {
+        text.push_str("    ");
+        text.push_str(&fill(l.problem, &[&p.line.to_string()]));
+        text.push_str(": ");
+        render::located(&mut text, &p.finding, lang);
+        text.push('\n');
+    }
+    text
+}
