@@ -2,8 +2,10 @@
 //! JSON shapes, the languages and the logs that exit 2.
 
 mod common;
+#[path = "common/text.rs"]
+mod text;
 
-use serde_json::Value;
+use text::{json_lines, motcua};
 
 const EVENTS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -14,26 +16,9 @@ const STATUSES: &str = concat!(
     "/../examples/lifecycle-status-log.jsonl"
 );
 
-/// Runs `motcua --today 2026-11-23 args…`; returns the exit code, standard output and error.
-fn motcua(args: &[&str]) -> (i32, String, String) {
-    let o = common::run_on("2026-11-23", args, b"");
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
-    (
-        o.status.code().expect("motcua exits normally"),
-        text(o.stdout),
-        text(o.stderr),
-    )
-}
-
-fn json_lines(out: &str) -> Vec<Value> {
-    out.lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line: {l:?}: {e}")))
-        .collect()
-}
-
 #[test]
 fn replay_of_the_example_log() {
-    let (code, out, err) = motcua(&["lifecycle", "replay", EVENTS]);
+    let (code, out, err) = motcua(&["lifecycle", "replay", EVENTS], "");
     assert_eq!(code, 1, "an event of the example is refused: {err}");
     let lines: Vec<&str> = out.lines().collect();
     assert!(
@@ -49,13 +34,13 @@ fn replay_of_the_example_log() {
         ),
         "{out}"
     );
-    let (_, en, _) = motcua(&["--lang", "en", "lifecycle", "replay", EVENTS]);
+    let (_, en, _) = motcua(&["--lang", "en", "lifecycle", "replay", EVENTS], "");
     assert!(en.contains("    due 2025-07-16 17:00; on time; return date re-set by an apology; result not collected"), "{en}");
 }
 
 #[test]
 fn replay_json_is_one_dossier_per_line() {
-    let (code, out, _) = motcua(&["lifecycle", "replay", EVENTS, "--json"]);
+    let (code, out, _) = motcua(&["lifecycle", "replay", EVENTS, "--json"], "");
     assert_eq!(code, 1);
     let dossiers = json_lines(&out);
     assert_eq!(dossiers.len(), 3);
@@ -71,7 +56,7 @@ fn replay_json_is_one_dossier_per_line() {
 
 #[test]
 fn status_log_reports_impossible_changes() {
-    let (code, out, err) = motcua(&["lifecycle", "status", STATUSES]);
+    let (code, out, err) = motcua(&["lifecycle", "status", STATUSES], "");
     assert_eq!(code, 1, "{err}");
     assert!(
         out.starts_with("✓ \"000.00.01.H26-250616-0001\": 1 → 2 → 9 → 10\n"),
@@ -81,7 +66,7 @@ fn status_log_reports_impossible_changes() {
         out.contains("    dòng 10: lifecycle.status_impossible tại /status"),
         "{out}"
     );
-    let (_, json, _) = motcua(&["lifecycle", "status", STATUSES, "--json"]);
+    let (_, json, _) = motcua(&["lifecycle", "status", STATUSES, "--json"], "");
     let checks = json_lines(&json);
     assert_eq!(checks.len(), 3);
     assert_eq!(checks[2]["problems"][0]["line"], 13);
@@ -95,10 +80,10 @@ fn unreadable_logs_exit_2_with_the_line() {
     let bad = dir.join("bad.jsonl");
     std::fs::write(&bad, "\n{\"dossier\":\"a\"}\n").expect("write");
     let bad = bad.to_str().expect("UTF-8 path");
-    let (code, out, err) = motcua(&["--lang", "en", "lifecycle", "replay", bad]);
+    let (code, out, err) = motcua(&["--lang", "en", "lifecycle", "replay", bad], "");
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.contains("line 2: input.json_shape at /type"), "{err}");
-    let (code, _, err) = motcua(&["lifecycle", "status", "/no/such/log.jsonl"]);
+    let (code, _, err) = motcua(&["lifecycle", "status", "/no/such/log.jsonl"], "");
     assert_eq!(code, 2);
     assert!(err.contains("không tìm thấy tệp"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
