@@ -245,14 +245,20 @@ pub struct Rules {
     pub guards: Vec<GuardDef>,
     /// Every transition.
     pub transitions: Vec<Transition>,
+    /// For each (state, event), the index of its transition: built once after loading.
+    #[serde(skip)]
+    index: Vec<Option<usize>>,
 }
+
+/// Number of states and of event types, the dimensions of [`Rules`]' transition index.
+const STATES: usize = State::Returned as usize + 1;
+const EVENTS: usize = EventType::ALL.len();
 
 impl Rules {
     /// The transition for `event` in `from`, if the machine has one.
     pub fn transition(&self, from: State, event: EventType) -> Option<&Transition> {
-        self.transitions
-            .iter()
-            .find(|t| t.from == from && t.event == event)
+        let i = self.index.get(slot(from, event)).copied().flatten()?;
+        self.transitions.get(i)
     }
 
     /// The description of `guard` in this version.
@@ -271,6 +277,11 @@ impl Rules {
     }
 }
 
+/// The position of (`from`, `event`) in the transition index.
+fn slot(from: State, event: EventType) -> usize {
+    from as usize * EVENTS + event as usize
+}
+
 /// The name of a value as written in the data and the log (`"one_stop"`, `"decree-61-2018"`).
 pub(crate) fn name<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
@@ -287,9 +298,14 @@ pub fn all() -> &'static [Rules] {
         SOURCES
             .iter()
             .map(|(id, text)| {
-                let rules: Rules = serde_json::from_str(text)
+                let mut rules: Rules = serde_json::from_str(text)
                     .unwrap_or_else(|e| panic!("spec/lifecycle/{id:?} is invalid: {e}"));
                 assert_eq!(rules.id, *id, "spec/lifecycle file holds another version");
+                // The first transition of each pair wins; a unit test checks there is one.
+                rules.index = vec![None; STATES * EVENTS];
+                for (i, t) in rules.transitions.iter().enumerate().rev() {
+                    rules.index[slot(t.from, t.event)] = Some(i);
+                }
                 rules
             })
             .collect()
@@ -315,6 +331,25 @@ mod tests {
     use std::collections::{BTreeSet, HashSet, VecDeque};
 
     use super::*;
+
+    #[test]
+    fn the_transition_index_finds_every_transition() {
+        for (i, e) in EventType::ALL.iter().enumerate() {
+            assert_eq!(*e as usize, i, "EventType::ALL is in declaration order");
+        }
+        for rules in all() {
+            for t in &rules.transitions {
+                assert_eq!(rules.transition(t.from, t.event), Some(t));
+            }
+            let found = rules
+                .states
+                .iter()
+                .flat_map(|s| EventType::ALL.map(|e| rules.transition(s.id, e)))
+                .flatten()
+                .count();
+            assert_eq!(found, rules.transitions.len());
+        }
+    }
 
     #[test]
     fn versions_follow_each_other_without_gap() {

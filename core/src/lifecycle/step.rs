@@ -113,16 +113,13 @@ pub fn step(
         Rejection::new(reason, rules, article, dossier.state, event.kind)
     };
     let at = LocalTime::from_timestamp(&event.at).map_err(|e| reject(e.into(), None, ""))?;
-    let judged_on = match &dossier.received_at {
-        Some(received) => {
-            LocalTime::from_timestamp(received)
-                .map_err(|e| reject(e.into(), None, ""))?
-                .date
+    // From receipt on, the version is the one of the day of receipt, kept in the dossier.
+    let rules = match (dossier.received_at, dossier.rules) {
+        (Some(_), Some(id)) => machine::rules(id),
+        _ => {
+            machine::rules_on(at.date).ok_or_else(|| reject(Reason::NoRules(at.date), None, ""))?
         }
-        None => at.date,
     };
-    let rules =
-        machine::rules_on(judged_on).ok_or_else(|| reject(Reason::NoRules(judged_on), None, ""))?;
     let id = Some(rules.id);
     if dossier
         .last_at

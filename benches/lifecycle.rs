@@ -1,0 +1,98 @@
+//! The lifecycle: events folded through `lifecycle::step` in memory, and the replay of the same
+//! events written as a JSON Lines log (parsing, grouping by dossier, due dates, timeliness).
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use motcua_core::calendar::due::Policy;
+use motcua_core::lifecycle::{self, DossierState, LogEvent};
+
+/// Dossiers in the bench log.
+const DOSSIERS: usize = 1_000;
+
+/// The usual life of a dossier (7 events: submitted, received, transferred, two hand-overs,
+/// processed, returned), dossier `i` received on one of the working days of 2025–2026 under
+/// Decree 61/2018 or Decree 118/2025.
+fn log() -> String {
+    let mut text = String::new();
+    for i in 0..DOSSIERS {
+        let month = 1 + i % 12;
+        let day = 5 + i % 20;
+        let year = 2025 + i % 2;
+        let t = |d: usize, hm: &str| format!("{year}-{month:02}-{:02}T{hm}:00+07:00", day + d);
+        let id = format!("G01.01-{i:06}");
+        let lines = [
+            format!(
+                r#"{{"dossier":"{id}","type":"submitted","at":"{}","actor":"applicant","channel":"online"}}"#,
+                t(0, "08:00")
+            ),
+            format!(
+                r#"{{"dossier":"{id}","type":"received","at":"{}","actor":"one_stop","limit":{{"unit":"working_days","value":5}}}}"#,
+                t(0, "08:30")
+            ),
+            format!(
+                r#"{{"dossier":"{id}","type":"transferred","at":"{}","actor":"one_stop"}}"#,
+                t(0, "09:00")
+            ),
+            format!(
+                r#"{{"dossier":"{id}","type":"handed_over","at":"{}","actor":"agency"}}"#,
+                t(1, "09:00")
+            ),
+            format!(
+                r#"{{"dossier":"{id}","type":"handed_over","at":"{}","actor":"agency"}}"#,
+                t(2, "09:00")
+            ),
+            format!(
+                r#"{{"dossier":"{id}","type":"processed","at":"{}","actor":"agency"}}"#,
+                t(3, "10:00")
+            ),
+            format!(
+                r#"{{"dossier":"{id}","type":"result_returned","at":"{}","actor":"one_stop"}}"#,
+                t(3, "15:00")
+            ),
+        ];
+        for line in lines {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn lifecycle(c: &mut Criterion) {
+    let log = log();
+    let events: Vec<LogEvent> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a bench event"))
+        .collect();
+    let policy = Policy::default();
+    let mut g = c.benchmark_group("lifecycle");
+    g.throughput(Throughput::Elements(events.len() as u64));
+    g.bench_function("step_in_memory", |b| {
+        b.iter(|| {
+            let mut accepted = 0usize;
+            for dossier in events.chunks(7) {
+                let mut state = DossierState::default();
+                for e in dossier {
+                    if let Ok(s) = lifecycle::step(&state, black_box(e), &policy) {
+                        state = s.dossier;
+                        accepted += 1;
+                    }
+                }
+            }
+            assert_eq!(accepted, events.len());
+            accepted
+        })
+    });
+    g.bench_function("replay_jsonl", |b| {
+        b.iter(|| {
+            let replay = lifecycle::replay(black_box(&log), &policy).expect("replays");
+            replay.dossiers.len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, lifecycle);
+criterion_main!(benches);
