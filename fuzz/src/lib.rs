@@ -76,7 +76,8 @@ pub fn lifecycle_log(data: &[u8]) {
 }
 
 /// Computes the due time of `data` read as a due-date request (the JSON every surface takes):
-/// never a panic; the explanation starts with the receipt, and the result serializes.
+/// never a panic; the explanation starts with the receipt, a due time is never before the
+/// receipt, and the result serializes.
 pub fn due_request(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(request) = motcua_core::calendar::request::DueRequest::from_json(text) else { return };
@@ -86,6 +87,9 @@ pub fn due_request(data: &[u8]) {
             matches!(first, Some(motcua_core::calendar::due::Step::Received { at }) if *at == clock.received),
             "the first step is the receipt: {first:?}"
         );
+        if let Some(at) = due.due {
+            assert!(at >= clock.received, "due {at:?} before the receipt {:?}", clock.received);
+        }
         serde_json::to_string(&due).expect("a due time serializes");
     }
 }
