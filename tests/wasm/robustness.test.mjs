@@ -1,5 +1,6 @@
-// Mutated inputs never trap the WebAssembly module: every identifier gets a verdict, and every
-// dossier text a Report or a MotcuaInputError, never another exception (a Rust panic would
+// Mutated inputs never trap the WebAssembly module: every identifier gets a verdict, every
+// dossier text a Report or a MotcuaInputError, and every due-date request a Due or a
+// MotcuaInputError, never another exception (a Rust panic would
 // surface as a WebAssembly RuntimeError and leave the module unusable). The mutations are
 // seeded, so a failure names a case that can be replayed.
 
@@ -114,4 +115,31 @@ test("mutated dossiers give a Report or a MotcuaInputError", () => {
     for (const p of procedures.values()) p?.free();
   }
   assert.ok(reports > 50 && inputErrors > 50, `${reports} reports, ${inputErrors} input errors`);
+});
+
+test("mutated due-date requests give a Due or a MotcuaInputError, the same as text or object", () => {
+  const file = vectors("calendar.json");
+  const { calendarDue } = motcua;
+  const next = generator(SEED + 2);
+  let dues = 0;
+  let inputErrors = 0;
+  for (const { name, due, error, ...request } of file.due) {
+    const texts = [];
+    for (let round = 0; round < ROUNDS; round++) texts.push(mutate(JSON.stringify(request), next));
+    for (let round = 0; round < ROUNDS; round++) texts.push(JSON.stringify(replaceLeaf(request, next)) ?? "null");
+    for (const t of texts) {
+      try {
+        const result = calendarDue(t);
+        assert.ok(Array.isArray(result.steps) && result.steps[0].step === "received", t);
+        assert.deepEqual(calendarDue(JSON.parse(t)), result, t);
+        dues++;
+      } catch (e) {
+        assert.equal(e?.name, "MotcuaInputError", `${e} for ${t.slice(0, 300)} (from "${name}")`);
+        assert.match(e.code, /^(input|due|working_days|holidays|lunar)\./);
+        inputErrors++;
+      }
+    }
+  }
+  // Most mutations break the strict request (unknown fields are refused); some still compute.
+  assert.ok(dues >= 10 && inputErrors > 50, `${dues} due times, ${inputErrors} input errors`);
 });
