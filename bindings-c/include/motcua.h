@@ -284,6 +284,27 @@ enum MotcuaStatus motcua_calendar_day_status(struct MotcuaDate date,
                                              char **out_json);
 
 /**
+ * Every day off and swapped working Saturday of the solar year `year`
+ * (`calendar::holidays::holidays`), as UTF-8 JSON in `*out_json`.
+ *
+ * The JSON is the `Holidays` object (spec/schema/holidays.schema.json): `{"year", "days"}`,
+ * `days` in date order, each `{"date", "kind", "occasions", "source", ...}` where `kind` is `off`
+ * or `work` (a swapped Saturday) and `source` is `decision` (with the `year`, `status`,
+ * `document` number and `basis` of the Government's yearly decision) or `rules` (with the `law`
+ * and, for a compensatory day, its article in `compensatory`).
+ *
+ * Returns `MOTCUA_STATUS_OK` with that object, or `MOTCUA_STATUS_INVALID_INPUT` with
+ * `{"input_error": <finding>}` when the days off of the year are not known (before 2014, beyond
+ * the lunar calendar); either way the caller frees `*out_json` with `motcua_string_free`.
+ * Otherwise (NULL_ARGUMENT) writes nothing.
+ *
+ * # Safety
+ *
+ * `out_json` must be writable.
+ */
+enum MotcuaStatus motcua_calendar_holidays(int32_t year, char **out_json);
+
+/**
  * Whether `date` is a working day of `schedule` (`Schedule::is_working_day`): the `working` of
  * `motcua_calendar_day_status` without building any JSON, written to `*out_working`.
  *

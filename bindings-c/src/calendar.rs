@@ -1,15 +1,16 @@
 //! The calendar: `motcua_calendar_*`, mirroring `calendar::lunar::{to_lunar, to_solar}`,
 //! `calendar::schedule::Schedule::{day_status, is_working_day, add_working_days,
-//! count_working_days}` and `calendar::request::due_json`.
+//! count_working_days}`, `calendar::holidays::holidays` and `calendar::request::due_json`.
 //!
 //! Plain values cross as C values (`MotcuaDate`, `MotcuaLunarDate`, `bool`, `uint32_t`); the
-//! status of a day and a due time with its explanation cross as JSON. A computation without an
+//! status of a day, the days off of a year and a due time with its explanation cross as JSON. A computation without an
 //! answer (a date outside 1900–2199, a lunar day that does not exist, a year without holiday
 //! data, too many days) is `MOTCUA_STATUS_INVALID_INPUT` with `{"input_error": <finding>}`, the
 //! same JSON every surface gives.
 
 use std::ffi::c_char;
 
+use motcua_core::calendar::holidays;
 use motcua_core::calendar::lunar::{self, LunarDate, Reckoning};
 use motcua_core::calendar::request;
 use motcua_core::calendar::schedule::Schedule;
@@ -213,15 +214,57 @@ pub unsafe extern "C" fn motcua_calendar_day_status(
         let date = Date::try_from(date)?;
         let schedule = Schedule::try_from(schedule)?;
         let out_json = Output::new(out_json)?;
-        match schedule.day_status(date) {
-            Ok(status) => {
-                // SAFETY: writable, as the caller guarantees.
-                unsafe { write_json(&status, out_json) };
-                Ok(())
-            }
-            // SAFETY: writable, as the caller guarantees.
-            Err(e) => unsafe { write_input_error(e.to_finding(""), out_json) },
-        }
+        // SAFETY: writable, as the caller guarantees.
+        unsafe { write_json_result(schedule.day_status(date), out_json) }
+    })
+}
+
+/// Writes `result` as JSON to `out_json`, or its input error with `MOTCUA_STATUS_INVALID_INPUT`.
+///
+/// # Safety
+///
+/// As for [`Output::write`].
+unsafe fn write_json_result<T: serde::Serialize>(
+    result: Result<T, impl Diagnostic>,
+    out_json: Output<*mut c_char>,
+) -> Result<(), MotcuaStatus> {
+    match result {
+        // SAFETY: forwarded from the caller.
+        Ok(value) => unsafe {
+            write_json(&value, out_json);
+            Ok(())
+        },
+        // SAFETY: forwarded from the caller.
+        Err(e) => unsafe { write_input_error(e.to_finding(""), out_json) },
+    }
+}
+
+/// Every day off and swapped working Saturday of the solar year `year`
+/// (`calendar::holidays::holidays`), as UTF-8 JSON in `*out_json`.
+///
+/// The JSON is the `Holidays` object (spec/schema/holidays.schema.json): `{"year", "days"}`,
+/// `days` in date order, each `{"date", "kind", "occasions", "source", ...}` where `kind` is `off`
+/// or `work` (a swapped Saturday) and `source` is `decision` (with the `year`, `status`,
+/// `document` number and `basis` of the Government's yearly decision) or `rules` (with the `law`
+/// and, for a compensatory day, its article in `compensatory`).
+///
+/// Returns `MOTCUA_STATUS_OK` with that object, or `MOTCUA_STATUS_INVALID_INPUT` with
+/// `{"input_error": <finding>}` when the days off of the year are not known (before 2014, beyond
+/// the lunar calendar); either way the caller frees `*out_json` with `motcua_string_free`.
+/// Otherwise (NULL_ARGUMENT) writes nothing.
+///
+/// # Safety
+///
+/// `out_json` must be writable.
+#[no_mangle]
+pub unsafe extern "C" fn motcua_calendar_holidays(
+    year: i32,
+    out_json: *mut *mut c_char,
+) -> MotcuaStatus {
+    boundary(|| {
+        let out_json = Output::new(out_json)?;
+        // SAFETY: writable, as the caller guarantees.
+        unsafe { write_json_result(holidays::holidays(year), out_json) }
     })
 }
 

@@ -34,10 +34,11 @@ mod strings;
 
 pub use calendar::{
     motcua_calendar_add_working_days, motcua_calendar_count_working_days,
-    motcua_calendar_day_status, motcua_calendar_due_json, motcua_calendar_is_working_day,
-    motcua_calendar_to_lunar, motcua_calendar_to_solar, MotcuaLunarDate, MotcuaReckoning,
-    MotcuaSchedule, MOTCUA_RECKONING_CHINA, MOTCUA_RECKONING_HISTORICAL, MOTCUA_RECKONING_VIETNAM,
-    MOTCUA_SCHEDULE_MON_FRI, MOTCUA_SCHEDULE_MON_SAT,
+    motcua_calendar_day_status, motcua_calendar_due_json, motcua_calendar_holidays,
+    motcua_calendar_is_working_day, motcua_calendar_to_lunar, motcua_calendar_to_solar,
+    MotcuaLunarDate, MotcuaReckoning, MotcuaSchedule, MOTCUA_RECKONING_CHINA,
+    MOTCUA_RECKONING_HISTORICAL, MOTCUA_RECKONING_VIETNAM, MOTCUA_SCHEDULE_MON_FRI,
+    MOTCUA_SCHEDULE_MON_SAT,
 };
 pub use date::MotcuaDate;
 pub use forms::{

@@ -64,6 +64,12 @@ pub(crate) enum ArgumentError {
         /// Name of the argument.
         name: &'static str,
     },
+    /// The year is not a whole number within the range of `i32`.
+    #[error("the argument {name} must be a year, written as a whole number")]
+    Year {
+        /// Name of the argument.
+        name: &'static str,
+    },
     /// The document is neither JSON text nor a value JSON can represent (`undefined`, a
     /// function).
     #[error("the argument {name} must be JSON text or a value JSON can represent")]
@@ -83,6 +89,7 @@ impl Diagnostic for ArgumentError {
             Self::Schedule { .. } => "argument.schedule",
             Self::LunarDate { .. } => "argument.lunar_date",
             Self::Count { .. } => "argument.count",
+            Self::Year { .. } => "argument.year",
             Self::NotJson { .. } => "argument.not_json",
         }
     }
@@ -93,6 +100,7 @@ impl Diagnostic for ArgumentError {
             | Self::Schedule { name }
             | Self::LunarDate { name }
             | Self::Count { name }
+            | Self::Year { name }
             | Self::NotJson { name } => vec![("name", (*name).to_owned())],
             Self::Reckoning { value } => vec![("value", value.clone())],
             Self::IdKind { value } => {
@@ -167,14 +175,27 @@ pub(crate) fn lunar_date(value: &JsValue) -> Result<LunarArg, ArgumentError> {
         .ok_or(ArgumentError::LunarDate { name })
 }
 
-/// The argument `name`, a whole number from 0 to `u32::MAX`.
-pub(crate) fn count(value: &JsValue, name: &'static str) -> Result<u32, ArgumentError> {
+/// The number `value` when it is whole and within `min..=max`.
+fn whole(value: &JsValue, min: f64, max: f64) -> Option<f64> {
     value
         .as_f64()
-        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-        // In range and whole, so the conversion is exact.
+        .filter(|n| n.fract() == 0.0 && (min..=max).contains(n))
+}
+
+/// The argument `name`, a whole number from 0 to `u32::MAX`.
+pub(crate) fn count(value: &JsValue, name: &'static str) -> Result<u32, ArgumentError> {
+    // Whole and in range, so the conversion is exact.
+    whole(value, 0.0, f64::from(u32::MAX))
         .map(|n| n as u32)
         .ok_or(ArgumentError::Count { name })
+}
+
+/// The argument `name`, a year: a whole number within the range of `i32`.
+pub(crate) fn year(value: &JsValue, name: &'static str) -> Result<i32, ArgumentError> {
+    // Whole and in range, so the conversion is exact.
+    whole(value, f64::from(i32::MIN), f64::from(i32::MAX))
+        .map(|n| n as i32)
+        .ok_or(ArgumentError::Year { name })
 }
 
 /// The argument `name`, a JSON document: a string is its text, any other value is written as
@@ -230,6 +251,7 @@ mod tests {
             ArgumentError::Schedule { name: "schedule" },
             ArgumentError::LunarDate { name: "lunar" },
             ArgumentError::Count { name: "n" },
+            ArgumentError::Year { name: "year" },
             ArgumentError::NotJson { name: "request" },
         ];
         for e in errors {

@@ -1,7 +1,9 @@
 //! The calendar: `calendarToLunar`, `calendarToSolar`, `calendarDayStatus`,
-//! `calendarIsWorkingDay`, `calendarAddWorkingDays`, `calendarCountWorkingDays` and
-//! `calendarDue`, the JavaScript names of [`motcua_core::calendar::lunar::to_lunar`],
-//! [`to_solar`](motcua_core::calendar::lunar::to_solar), the [`Schedule`] methods
+//! `calendarIsWorkingDay`, `calendarAddWorkingDays`, `calendarCountWorkingDays`,
+//! `calendarHolidays` and `calendarDue`, the JavaScript names of
+//! [`motcua_core::calendar::lunar::to_lunar`],
+//! [`to_solar`](motcua_core::calendar::lunar::to_solar),
+//! [`holidays`](motcua_core::calendar::holidays::holidays), the [`Schedule`] methods
 //! `day_status`, `is_working_day`, `add_working_days`, `count_working_days`, and
 //! [`motcua_core::calendar::request::due_json`].
 //!
@@ -9,9 +11,9 @@
 //! year whose days off are not known, too many days) throws a `MotcuaInputError` carrying the
 //! calendar's finding, the `{"input_error": …}` of the other surfaces.
 
-use motcua_core::calendar::lunar;
 use motcua_core::calendar::request;
 use motcua_core::calendar::schedule::Schedule;
+use motcua_core::calendar::{holidays, lunar};
 use motcua_core::{Date, Diagnostic};
 use wasm_bindgen::prelude::*;
 
@@ -121,6 +123,21 @@ pub fn calendar_count_working_days(
     let to = args::date(to, "to").map_err(error::argument)?;
     let schedule = args::schedule(schedule).map_err(error::argument)?;
     answer(schedule.count_working_days(from, to))
+}
+
+/// Every day off and swapped working Saturday of the solar year `year`, in date order, each with
+/// its occasions and its source (the Government's yearly decision, or the statute when no
+/// decision is known).
+///
+/// Throws a `MotcuaArgumentError` when `year` is not a whole number; a `MotcuaInputError` when
+/// the days off of the year are not known (`holidays.no_statute` before 2014,
+/// `holidays.out_of_range`, `lunar.*` beyond the lunar calendar).
+#[wasm_bindgen(js_name = calendarHolidays, unchecked_return_type = "Holidays")]
+pub fn calendar_holidays(
+    #[wasm_bindgen(unchecked_param_type = "number")] year: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let year = args::year(year, "year").map_err(error::argument)?;
+    js::to_value(&answer(holidays::holidays(year))?)
 }
 
 /// The due time of a dossier and how each day was counted, for the due-date request `request`:

@@ -15,6 +15,7 @@
 //! | `Schedule::is_working_day`     | `motcua_calendar_is_working_day` | `calendarIsWorkingDay(date, schedule)` |
 //! | `Schedule::add_working_days`   | `motcua_calendar_add_working_days` | `calendarAddWorkingDays(date, n, schedule)` |
 //! | `Schedule::count_working_days` | `motcua_calendar_count_working_days` | `calendarCountWorkingDays(from, to, schedule)` |
+//! | `calendar::holidays::holidays` | `motcua_calendar_holidays` | `calendarHolidays(year)`      |
 //! | `calendar::request::due_json`  | `motcua_calendar_due_json` | `calendarDue(request)`        |
 //!
 //! The crate holds no rule of its own: it checks the JavaScript arguments ([`args`]), calls the
@@ -39,7 +40,7 @@ use wasm_bindgen::prelude::*;
 
 pub use calendar::{
     calendar_add_working_days, calendar_count_working_days, calendar_day_status, calendar_due,
-    calendar_is_working_day, calendar_to_lunar, calendar_to_solar,
+    calendar_holidays, calendar_is_working_day, calendar_to_lunar, calendar_to_solar,
 };
 pub use forms::{forms_validate, Procedure};
 pub use ids::{ids_check, ids_is_valid};

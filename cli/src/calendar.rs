@@ -60,21 +60,18 @@ pub(crate) fn holidays(
     cx: &Context,
     out: &mut impl Write,
 ) -> io::Result<Status> {
-    let exceptions = match holidays::exceptions(args.year) {
-        Ok(exceptions) => exceptions,
+    let list = match holidays::holidays(args.year) {
+        Ok(list) => list,
         Err(e) => return fail(cx, out, args.json, None, &e),
     };
     let l = Labels::of(cx.lang).calendar;
-    for (date, exception) in &exceptions {
-        let line = HolidayLine {
-            date: *date,
-            exception,
-        };
-        print(out, args.json, &line, || {
-            let (kind, day_off) = match exception {
+    for day in &list.days {
+        print(out, args.json, day, || {
+            let (kind, day_off) = match &day.exception {
                 Exception::Off(d) => (l.off, d),
                 Exception::Work(d) => (l.work, d),
             };
+            let date = day.date;
             let weekday = l.weekdays[usize::from(date.weekday())];
             format!("{date} {weekday} {kind}: {}\n", day_off_text(day_off, l))
         })?;
@@ -218,14 +215,6 @@ impl LunarLine {
             year_name: lunar::year_name(lunar.year()),
         }
     }
-}
-
-/// The JSON line of a day off or a working Saturday.
-#[derive(Serialize)]
-struct HolidayLine<'a> {
-    date: Date,
-    #[serde(flatten)]
-    exception: &'a Exception,
 }
 
 /// The JSON object of a due time.

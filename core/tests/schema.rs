@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use motcua_core::calendar::due::Due;
+use motcua_core::calendar::holidays::Holidays;
 use motcua_core::calendar::lunar::{LunarDate, Reckoning};
 use motcua_core::calendar::request::DueRequest;
 use motcua_core::calendar::schedule::{DayStatus, Schedule};
@@ -38,6 +39,7 @@ fn schemas() -> Vec<(&'static str, Schema)> {
         ("lunar-date.schema.json", schema_for!(LunarDate)),
         ("reckoning.schema.json", schema_for!(Reckoning)),
         ("schedule.schema.json", schema_for!(Schedule)),
+        ("holidays.schema.json", schema_for!(Holidays)),
         ("day-status.schema.json", schema_for!(DayStatus)),
         ("due-request.schema.json", schema_for!(DueRequest)),
         ("due.schema.json", schema_for!(Due)),

@@ -399,8 +399,23 @@ static void test_calendar(void) {
         strstr(json_out, "\"due\":{\"date\":\"2025-04-29\",\"minute\":1020}") != NULL);
   motcua_string_free(json_out);
 
+  json_out = NULL;
+  CHECK(motcua_calendar_holidays(2026, &json_out) == MOTCUA_STATUS_OK);
+  CHECK(json_out != NULL && strstr(json_out, "\"year\":2026") != NULL &&
+        strstr(json_out, "\"document\":\"12729/VPCP-KGVX\"") != NULL &&
+        strstr(json_out, "\"kind\":\"work\"") != NULL);
+  motcua_string_free(json_out);
+  error = NULL;
+  CHECK(motcua_calendar_holidays(2010, &error) == MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "holidays.no_statute");
+  error = NULL;
+  CHECK(motcua_calendar_holidays(-2147483647 - 1, &error) == MOTCUA_STATUS_INVALID_INPUT);
+  check_input_error(error, "holidays.out_of_range");
+  error = UNTOUCHED;
+
   /* NULL pointers. */
   char *untouched = UNTOUCHED;
+  CHECK(motcua_calendar_holidays(2026, NULL) == MOTCUA_STATUS_NULL_ARGUMENT);
   CHECK(motcua_calendar_to_lunar(tet, vn, NULL, &untouched) == MOTCUA_STATUS_NULL_ARGUMENT);
   CHECK(motcua_calendar_to_lunar(tet, vn, &lunar, NULL) == MOTCUA_STATUS_NULL_ARGUMENT);
   CHECK(motcua_calendar_to_solar(lunar, vn, NULL, &untouched) == MOTCUA_STATUS_NULL_ARGUMENT);

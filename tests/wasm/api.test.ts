@@ -9,6 +9,7 @@ import {
   calendarCountWorkingDays,
   calendarDayStatus,
   calendarDue,
+  calendarHolidays,
   calendarIsWorkingDay,
   calendarToLunar,
   calendarToSolar,
@@ -21,6 +22,7 @@ import {
   type DueRequest,
   type DueStep,
   type Finding,
+  type Holidays,
   type LunarDate,
   type Reckoning,
   type Schedule,
@@ -87,7 +89,9 @@ export function calendar(reckoning: Reckoning, schedule: Schedule): string[] {
   const due: Due = calendarDue(request);
   const steps: string[] = due.steps.map((s: DueStep) => s.step);
   const working: boolean = calendarIsWorkingDay(next, schedule);
-  return [why, next, String(count), due.due ? `${due.due.date} ${due.due.minute}` : "waiting", ...steps, String(working)];
+  const year: Holidays = calendarHolidays(2026);
+  const documents: Array<string | null | undefined> = year.days.map((d) => (d.source === "decision" ? d.document : d.law));
+  return [why, next, String(count), due.due ? `${due.due.date} ${due.due.minute}` : "waiting", ...steps, String(working), ...documents.map(String)];
 }
 
 export const libraryVersion: string = version();

@@ -133,6 +133,7 @@ describe("calendar functions", () => {
     calendarIsWorkingDay,
     calendarAddWorkingDays,
     calendarCountWorkingDays,
+    calendarHolidays,
     calendarDue,
   } = motcua;
   const input = (f, code, path = "") => throwsMotcua(f, "MotcuaInputError", code, path);
@@ -151,6 +152,12 @@ describe("calendar functions", () => {
     assert.equal(day.document, "2450/VPCP-KGVX");
     assert.deepEqual(calendarDue(request).due, { date: "2025-04-29", minute: 1020 });
     assert.deepEqual(calendarDue(JSON.stringify(request)), calendarDue(request));
+    const holidays = calendarHolidays(2026);
+    assert.equal(holidays.year, 2026);
+    const swapped = holidays.days.find((d) => d.date === "2026-01-10");
+    assert.equal(swapped.kind, "work");
+    assert.equal(swapped.document, "12729/VPCP-KGVX");
+    for (const d of holidays.days) assert.equal(calendarIsWorkingDay(d.date, "mon_fri"), d.kind === "work", d.date);
   });
 
   test("wrong arguments", () => {
@@ -168,6 +175,7 @@ describe("calendar functions", () => {
       arg(() => calendarAddWorkingDays("2025-04-25", n, "mon_fri"), "argument.count");
     }
     arg(() => calendarCountWorkingDays("2025-04-25", "2025-04-31", "mon_fri"), "argument.date");
+    for (const year of [2026.5, "2026", undefined, 2 ** 31]) arg(() => calendarHolidays(year), "argument.year");
     arg(() => calendarDue(undefined), "argument.not_json");
     arg(() => calendarDue(() => 1), "argument.not_json");
   });
@@ -177,6 +185,8 @@ describe("calendar functions", () => {
     input(() => calendarToSolar({ year: 2026, month: 4, day: 1, leap: true }, "vietnam"), "lunar.no_leap_month");
     input(() => calendarToSolar({ year: 2026, month: 13, day: 1, leap: false }, "vietnam"), "lunar.month_invalid");
     input(() => calendarDayStatus("2010-05-03", "mon_fri"), "holidays.no_statute");
+    input(() => calendarHolidays(2013), "holidays.no_statute");
+    input(() => calendarHolidays(-(2 ** 31)), "holidays.out_of_range");
     input(() => calendarAddWorkingDays("2025-04-25", 2601, "mon_fri"), "working_days.too_many");
     input(() => calendarAddWorkingDays("2025-04-25", 1, { working_weekdays: [false, false, false, false, false, false, false] }), "working_days.no_working_day");
     input(() => calendarDue("{"), "input.json_syntax");

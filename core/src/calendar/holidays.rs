@@ -94,12 +94,36 @@ pub struct DayOff {
 
 /// What a date is, apart from the ordinary working week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Exception {
     /// A day off: holiday, compensatory day, Tết day or swapped weekday.
     Off(DayOff),
     /// A swapped Saturday that is a working day (làm bù).
     Work(DayOff),
+}
+
+/// The exceptions to the working week of one solar year, in date order: the result of
+/// [`holidays`], the same JSON on every surface.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Holidays {
+    /// The solar year.
+    pub year: i32,
+    /// Every day off and swapped working Saturday of the year, in date order.
+    pub days: Vec<HolidayDay>,
+}
+
+/// A date that is not an ordinary day of the working week, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct HolidayDay {
+    /// The date.
+    pub date: Date,
+    /// `"kind"` is `off` (a holiday, Tết day, compensatory day or swapped weekday) or `work` (a
+    /// swapped Saturday that is a working day), with its `occasions` and its `source`.
+    #[serde(flatten)]
+    pub exception: Exception,
 }
 
 /// Why the holidays of a date cannot be given.
@@ -245,6 +269,16 @@ pub fn exceptions(year: i32) -> Result<BTreeMap<Date, Exception>, HolidayError> 
         }
     }
     Ok(out)
+}
+
+/// The exceptions to the working week of the solar year `year` ([`exceptions`]) as a list in
+/// date order.
+pub fn holidays(year: i32) -> Result<Holidays, HolidayError> {
+    let days = exceptions(year)?
+        .into_iter()
+        .map(|(date, exception)| HolidayDay { date, exception })
+        .collect();
+    Ok(Holidays { year, days })
 }
 
 /// The exceptions of the occasions of `year` (which may spill into the neighbouring years).
@@ -628,6 +662,19 @@ mod tests {
         let leap_tenth = lunar::to_solar(2031, 3, 10, true, Reckoning::Vietnam).unwrap();
         let is_hung_kings = |e: &Exception| matches!(e, Exception::Off(day) if day.occasions.contains(&Occasion::HungKings));
         assert!(!all.get(&leap_tenth).is_some_and(is_hung_kings));
+    }
+
+    #[test]
+    fn the_list_of_a_year_is_its_exceptions_in_date_order() {
+        let list = holidays(2026).unwrap();
+        let all = exceptions(2026).unwrap();
+        assert_eq!(list.year, 2026);
+        assert_eq!(list.days.len(), all.len());
+        assert!(list.days.windows(2).all(|w| w[0].date < w[1].date));
+        let json = serde_json::to_value(&list.days[0]).unwrap();
+        assert_eq!(json["date"], "2026-01-01");
+        assert_eq!(json["kind"], "off");
+        assert_eq!(holidays(2010), Err(HolidayError::NoStatute(2010)));
     }
 
     #[test]
