@@ -15,45 +15,35 @@ const DOSSIERS: usize = 1_000;
 /// processed, returned), dossier `i` received on one of the working days of 2025–2026 under
 /// Decree 61/2018 or Decree 118/2025.
 fn log() -> String {
+    const LIFE: [(&str, usize, &str, &str, &str); 7] = [
+        (
+            "submitted",
+            0,
+            "08:00",
+            "applicant",
+            r#","channel":"online""#,
+        ),
+        (
+            "received",
+            0,
+            "08:30",
+            "one_stop",
+            r#","limit":{"unit":"working_days","value":5}"#,
+        ),
+        ("transferred", 0, "09:00", "one_stop", ""),
+        ("handed_over", 1, "09:00", "agency", ""),
+        ("handed_over", 2, "09:00", "agency", ""),
+        ("processed", 3, "10:00", "agency", ""),
+        ("result_returned", 3, "15:00", "one_stop", ""),
+    ];
     let mut text = String::new();
     for i in 0..DOSSIERS {
-        let month = 1 + i % 12;
-        let day = 5 + i % 20;
-        let year = 2025 + i % 2;
-        let t = |d: usize, hm: &str| format!("{year}-{month:02}-{:02}T{hm}:00+07:00", day + d);
-        let id = format!("G01.01-{i:06}");
-        let lines = [
-            format!(
-                r#"{{"dossier":"{id}","type":"submitted","at":"{}","actor":"applicant","channel":"online"}}"#,
-                t(0, "08:00")
-            ),
-            format!(
-                r#"{{"dossier":"{id}","type":"received","at":"{}","actor":"one_stop","limit":{{"unit":"working_days","value":5}}}}"#,
-                t(0, "08:30")
-            ),
-            format!(
-                r#"{{"dossier":"{id}","type":"transferred","at":"{}","actor":"one_stop"}}"#,
-                t(0, "09:00")
-            ),
-            format!(
-                r#"{{"dossier":"{id}","type":"handed_over","at":"{}","actor":"agency"}}"#,
-                t(1, "09:00")
-            ),
-            format!(
-                r#"{{"dossier":"{id}","type":"handed_over","at":"{}","actor":"agency"}}"#,
-                t(2, "09:00")
-            ),
-            format!(
-                r#"{{"dossier":"{id}","type":"processed","at":"{}","actor":"agency"}}"#,
-                t(3, "10:00")
-            ),
-            format!(
-                r#"{{"dossier":"{id}","type":"result_returned","at":"{}","actor":"one_stop"}}"#,
-                t(3, "15:00")
-            ),
-        ];
-        for line in lines {
-            text.push_str(&line);
+        let (year, month, day) = (2025 + i % 2, 1 + i % 12, 5 + i % 20);
+        for (kind, d, hm, actor, extra) in LIFE {
+            let at = format!("{year}-{month:02}-{:02}T{hm}:00+07:00", day + d);
+            text.push_str(&format!(
+                r#"{{"dossier":"G01.01-{i:06}","type":"{kind}","at":"{at}","actor":"{actor}"{extra}}}"#
+            ));
             text.push('\n');
         }
     }
