@@ -97,6 +97,73 @@ pub(crate) enum LifecycleCommand {
                       cannot make. Exit 1 when one is found."
     )]
     Status(LogArgs),
+    /// Print the transition table of a rule version.
+    #[command(
+        long_about = "Print the transition table of the lifecycle (from, event, to, actors, \
+                      guards, effects on the time limit, form, article), generated from \
+                      spec/lifecycle/. The rule version defaults to the one in force today."
+    )]
+    Table(TableArgs),
+    /// Print the state diagram of a rule version.
+    #[command(
+        long_about = "Print the state diagram of the lifecycle, generated from spec/lifecycle/, \
+                      as Mermaid (stateDiagram-v2) or Graphviz DOT. The rule version defaults \
+                      to the one in force today."
+    )]
+    Diagram(DiagramArgs),
+}
+
+/// A rule version of the lifecycle, as named in spec/lifecycle/.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RulesArg {
+    /// Decree 61/2018 with Circular 01/2018 (received 21/6/2018 – 30/6/2025).
+    #[value(name = "decree-61-2018")]
+    Decree61,
+    /// Decree 118/2025 with Circular 03/2025 (received from 1/7/2025).
+    #[value(name = "decree-118-2025")]
+    Decree118,
+}
+
+/// Formats of `motcua lifecycle table`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TableFormat {
+    /// A Markdown table.
+    Md,
+    /// CSV (RFC 4180).
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// Formats of `motcua lifecycle diagram`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiagramFormat {
+    /// Mermaid stateDiagram-v2.
+    Mermaid,
+    /// Graphviz DOT.
+    Dot,
+}
+
+/// Arguments of `motcua lifecycle table`.
+#[derive(Debug, Args)]
+pub(crate) struct TableArgs {
+    /// The format.
+    #[arg(long, value_enum, default_value = "md")]
+    pub(crate) format: TableFormat,
+    /// The rule version; by default the one in force today.
+    #[arg(long, value_enum)]
+    pub(crate) rules: Option<RulesArg>,
+}
+
+/// Arguments of `motcua lifecycle diagram`.
+#[derive(Debug, Args)]
+pub(crate) struct DiagramArgs {
+    /// The format.
+    #[arg(long, value_enum, default_value = "mermaid")]
+    pub(crate) format: DiagramFormat,
+    /// The rule version; by default the one in force today.
+    #[arg(long, value_enum)]
+    pub(crate) rules: Option<RulesArg>,
 }
 
 /// Arguments of `motcua lifecycle replay` and `motcua lifecycle status`.

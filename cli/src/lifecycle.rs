@@ -1,4 +1,4 @@
-//! `motcua lifecycle replay LOG.jsonl` and `motcua lifecycle status LOG.jsonl`.
+//! `motcua lifecycle replay|status LOG.jsonl` and `motcua lifecycle table|diagram`.
 
 use std::io::{self, Write};
 
@@ -9,7 +9,7 @@ use motcua_core::model::Timestamp;
 use motcua_core::Lang;
 use serde::Serialize;
 
-use crate::args::LogArgs;
+use crate::args::{DiagramArgs, DiagramFormat, LogArgs, RulesArg, TableArgs, TableFormat};
 use crate::failure::Failure;
 use crate::files;
 use crate::labels::{fill, Labels};
@@ -59,6 +59,42 @@ pub(crate) fn status(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::
         }
     }
     Ok(status)
+}
+
+/// Prints the transition table of the chosen rule version.
+pub(crate) fn table(args: &TableArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+    let rules = chosen(args.rules, cx);
+    let text = match args.format {
+        TableFormat::Md => lifecycle::export::markdown(rules),
+        TableFormat::Csv => lifecycle::export::csv(rules),
+        TableFormat::Json => lifecycle::export::json(rules),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(Status::Valid)
+}
+
+/// Prints the state diagram of the chosen rule version.
+pub(crate) fn diagram(
+    args: &DiagramArgs,
+    cx: &Context,
+    out: &mut impl Write,
+) -> io::Result<Status> {
+    let rules = chosen(args.rules, cx);
+    let text = match args.format {
+        DiagramFormat::Mermaid => lifecycle::export::mermaid(rules),
+        DiagramFormat::Dot => lifecycle::export::dot(rules),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(Status::Valid)
+}
+
+/// The rule version asked for, or the one in force today (the latest before 21/6/2018).
+fn chosen(arg: Option<RulesArg>, cx: &Context) -> &'static machine::Rules {
+    match arg {
+        Some(RulesArg::Decree61) => machine::rules(RuleSet::Decree61_2018),
+        Some(RulesArg::Decree118) => machine::rules(RuleSet::Decree118_2025),
+        None => machine::rules_on(cx.today).unwrap_or(&machine::all()[0]),
+    }
 }
 
 fn read(args: &LogArgs) -> Result<String, Failure> {

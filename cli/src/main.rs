@@ -75,6 +75,10 @@ fn main() -> ExitCode {
         Command::Lifecycle(LifecycleCommand::Status(args)) => {
             lifecycle::status(args, &cx, &mut out)
         }
+        Command::Lifecycle(LifecycleCommand::Table(args)) => lifecycle::table(args, &cx, &mut out),
+        Command::Lifecycle(LifecycleCommand::Diagram(args)) => {
+            lifecycle::diagram(args, &cx, &mut out)
+        }
     };
     match result.and_then(|status| out.flush().map(|()| status)) {
         Ok(status) => status.into(),

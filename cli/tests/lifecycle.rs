@@ -88,3 +88,52 @@ fn unreadable_logs_exit_2_with_the_line() {
     assert!(err.contains("không tìm thấy tệp"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn table_and_diagram_are_the_committed_exports() {
+    let exports = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/lifecycle/exports");
+    let cases = [
+        (vec!["lifecycle", "table"], "decree-118-2025.md"),
+        (
+            vec![
+                "lifecycle",
+                "table",
+                "--format",
+                "csv",
+                "--rules",
+                "decree-61-2018",
+            ],
+            "decree-61-2018.csv",
+        ),
+        (
+            vec!["lifecycle", "table", "--format", "json"],
+            "decree-118-2025.json",
+        ),
+        (vec!["lifecycle", "diagram"], "decree-118-2025.mmd"),
+        (
+            vec![
+                "lifecycle",
+                "diagram",
+                "--format",
+                "dot",
+                "--rules",
+                "decree-61-2018",
+            ],
+            "decree-61-2018.dot",
+        ),
+    ];
+    for (args, file) in cases {
+        let (code, out, err) = motcua(&args, "");
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let expected = std::fs::read_to_string(format!("{exports}/{file}")).expect("the export");
+        assert_eq!(out, expected, "{args:?}");
+    }
+    // Today decides the default version: 2024 is under Decree 61/2018.
+    let o = common::run_on(
+        "2024-05-02",
+        &["lifecycle", "table", "--format", "csv"],
+        b"",
+    );
+    let expected = std::fs::read_to_string(format!("{exports}/decree-61-2018.csv")).expect("csv");
+    assert_eq!(String::from_utf8(o.stdout).expect("UTF-8"), expected);
+}

@@ -17,11 +17,13 @@
 //! - [`replay`], [`Replay`], [`DossierReplay`], [`TimelineEntry`], [`Timeliness`],
 //!   [`ReplayError`] and the limits [`MAX_LINE_BYTES`], [`MAX_EVENTS`], [`MAX_DOSSIERS`].
 //!
+//! - [`export`]: the transition table (Markdown, CSV, JSON) and the diagram (Mermaid, DOT);
 //! - [`check_status_log`], [`StatusEvent`], [`StatusReport`]: another system's log of portal
 //!   status changes checked against the machine, every impossible change reported.
 //!
 //! The readings chosen where the law is silent or ambiguous are in `spec/lifecycle/README.md`.
 
+pub mod export;
 pub mod machine;
 mod national;
 mod rejection;
