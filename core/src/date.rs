@@ -103,7 +103,46 @@ impl Date {
         // 1970-01-01 was a Thursday (3).
         (self.to_days() + 3).rem_euclid(7) as u8
     }
+
+    /// Days since 1 January of the same year: 0 on 1 January, 364 (365 in a leap year) on
+    /// 31 December.
+    pub(crate) const fn ordinal(self) -> u16 {
+        MONTH_STARTS[is_leap_year(self.year) as usize][self.month as usize - 1] + self.day as u16
+            - 1
+    }
+
+    /// The date `ordinal` days after 1 January of `year`, the inverse of [`Date::ordinal`], if
+    /// the year is supported and has that day.
+    pub(crate) const fn from_ordinal(year: i32, ordinal: u16) -> Result<Self, DateError> {
+        if year < MIN_YEAR || year > MAX_YEAR {
+            return Err(DateError::YearOutOfRange);
+        }
+        let starts = &MONTH_STARTS[is_leap_year(year) as usize];
+        if ordinal >= starts[12] {
+            return Err(DateError::NoSuchDay);
+        }
+        // Months have 28 to 31 days, so ordinal / 32 is the month's index or the one before it.
+        let guess = (ordinal / 32) as usize;
+        let month = if ordinal >= starts[guess + 1] {
+            guess + 1
+        } else {
+            guess
+        };
+        // month < 12 and the day is at most 31: both fit in u8.
+        Ok(Self {
+            year,
+            month: month as u8 + 1,
+            day: (ordinal - starts[month] + 1) as u8,
+        })
+    }
 }
+
+/// Days from 1 January to the first of each month, and the year's length last; the second row
+/// for leap years.
+const MONTH_STARTS: [[u16; 13]; 2] = [
+    [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365],
+    [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366],
+];
 
 /// Whether `year` is a Gregorian leap year.
 pub const fn is_leap_year(year: i32) -> bool {
@@ -211,7 +250,35 @@ mod tests {
         assert_eq!(Date::new(2025, 7, 1).unwrap().weekday(), 1);
     }
 
+    #[test]
+    fn ordinals_of_every_day_of_ordinary_and_leap_years() {
+        // 1900 is not a leap year, 2000 and 2024 are.
+        for year in [1900, 2000, 2023, 2024] {
+            let first = Date::new(year, 1, 1).unwrap().to_days();
+            let len = if is_leap_year(year) { 366 } else { 365 };
+            for ordinal in 0..len {
+                let date = Date::from_days(first + i64::from(ordinal)).unwrap();
+                assert_eq!(date.ordinal(), ordinal, "{date}");
+                assert_eq!(Date::from_ordinal(year, ordinal), Ok(date));
+            }
+            assert_eq!(Date::from_ordinal(year, len), Err(DateError::NoSuchDay));
+        }
+        assert_eq!(Date::from_ordinal(0, 0), Err(DateError::YearOutOfRange));
+        assert_eq!(
+            Date::from_ordinal(MAX_YEAR + 1, 0),
+            Err(DateError::YearOutOfRange)
+        );
+    }
+
     proptest! {
+        #[test]
+        fn ordinal_round_trip(days in -719_162i64..2_932_896) {
+            let d = Date::from_days(days).unwrap();
+            prop_assert_eq!(Date::from_ordinal(d.year(), d.ordinal()), Ok(d));
+            let first = Date::new(d.year(), 1, 1).unwrap().to_days();
+            prop_assert_eq!(i64::from(d.ordinal()), days - first);
+        }
+
         #[test]
         fn days_round_trip(days in -719_162i64..2_932_896) {
             let d = Date::from_days(days).unwrap();

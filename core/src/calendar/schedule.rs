@@ -166,14 +166,17 @@ pub struct DayStatus {
     pub day: Day,
 }
 
-/// The days off and swapped working days of one year: as bits by day of the year for counting,
-/// and with their reasons for explaining. Built once per year, for the life of the process.
+/// The days off and swapped working days of one year: as bits by day of the year (bit `i % 64` of
+/// word `i / 64` for the day [`Date::ordinal`] `i`) for counting, and with their reasons for
+/// explaining. Built once per year, for the life of the process.
 struct YearDays {
-    /// [`Date::to_days`] of 1 January.
-    first: i64,
-    /// [`Date::to_days`] of 1 January of the next year.
-    next: i64,
+    /// Days in the year, 365 or 366.
+    len: u16,
+    /// Weekday of 1 January, 0 = Monday.
+    weekday: u8,
+    /// Days off; also the bits after 31 December, so that no word counts them as working days.
     off: [u64; 6],
+    /// Swapped working days.
     work: [u64; 6],
     exceptions: BTreeMap<Date, Exception>,
 }
@@ -181,6 +184,17 @@ struct YearDays {
 /// How many years the process-wide cache holds: the lunar calendar's range, beyond which no
 /// holiday can be computed.
 const CACHED_YEARS: usize = (lunar::LAST_YEAR - lunar::FIRST_YEAR + 1) as usize;
+
+/// Bits 0, 7, 14, …, 63: multiplying a 7-bit week by it repeats the week over 64 days.
+const EVERY_SEVENTH_BIT: u64 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < 64 {
+        bits |= 1 << i;
+        i += 7;
+    }
+    bits
+};
 
 impl YearDays {
     /// The days of `year`, computed on first use.
@@ -195,72 +209,120 @@ impl YearDays {
                 .get_or_init(|| Self::build(year))
                 .as_ref()
                 .map_err(|e| ScheduleError::Holidays(*e)),
-            // Outside the lunar range the holidays give their own error.
-            None => Err(match holidays::exceptions(year) {
-                Err(e) => ScheduleError::Holidays(e),
-                Ok(_) => ScheduleError::OutOfRange,
-            }),
+            None => Err(Self::uncached(year)),
+        }
+    }
+
+    /// Why a year outside the lunar range has no days: the holidays give their own error.
+    /// Apart, and cold, so that the lookup above stays small where it is inlined.
+    #[cold]
+    #[inline(never)]
+    fn uncached(year: i32) -> ScheduleError {
+        match holidays::exceptions(year) {
+            Err(e) => ScheduleError::Holidays(e),
+            Ok(_) => ScheduleError::OutOfRange,
         }
     }
 
     fn build(year: i32) -> Result<YearDays, HolidayError> {
-        let out_of_range = |_| HolidayError::OutOfRange(year);
-        let first = Date::new(year, 1, 1).map_err(out_of_range)?.to_days();
-        let next = if year < crate::MAX_YEAR {
-            Date::new(year + 1, 1, 1).map_err(out_of_range)?.to_days()
-        } else {
-            first + 365
-        };
+        let january_1 = Date::new(year, 1, 1).map_err(|_| HolidayError::OutOfRange(year))?;
+        let len = if crate::is_leap_year(year) { 366 } else { 365 };
         let exceptions = holidays::exceptions(year)?;
         let (mut off, mut work) = ([0u64; 6], [0u64; 6]);
         for (date, exception) in &exceptions {
-            // A date of `year` is at most 365 days after 1 January, so the index fits.
-            let i = (date.to_days() - first) as usize;
+            let i = usize::from(date.ordinal());
             let bits = match exception {
                 Exception::Off(_) => &mut off,
                 Exception::Work(_) => &mut work,
             };
             bits[i / 64] |= 1 << (i % 64);
         }
+        // The last word holds days 320 to 383; those from `len` on belong to no day of the year.
+        off[5] |= u64::MAX << (len - 320);
         Ok(YearDays {
-            first,
-            next,
+            len,
+            weekday: january_1.weekday(),
             off,
             work,
             exceptions,
         })
     }
 
-    /// The working days of the 64-day word `word` of this year, for the week pattern of
-    /// [`Schedule::week_pattern`]: the weekdays that work, minus the days off, plus the swapped
-    /// working days.
-    fn working_word(&self, week: u128, word: usize) -> u64 {
-        let start = self.first + 64 * word as i64;
-        let weekday = (start + 3).rem_euclid(7) as u32;
-        // Truncation keeps the 64 days of the word.
-        ((week >> weekday) as u64 & !self.off[word]) | self.work[word]
+    /// The working days of the 64-day word `word` of this year, for the working weekdays `week`
+    /// (bit `k` for weekday `k`, Monday 0): the weekdays that work, minus the days off, plus the
+    /// swapped working days.
+    fn working_word(&self, week: u32, word: usize) -> u64 {
+        // 64 days are 9 weeks and a day: each word starts one weekday after the one before.
+        // Both terms are below 7 (`word` < 6), so one subtraction takes the sum modulo 7.
+        let weekday = u32::from(self.weekday) + word as u32;
+        let weekday = if weekday >= 7 { weekday - 7 } else { weekday };
+        let from_weekday = ((week >> weekday) | (week << (7 - weekday))) & 0x7f;
+        let days = u64::from(from_weekday).wrapping_mul(EVERY_SEVENTH_BIT);
+        (days & !self.off[word]) | self.work[word]
     }
 
-    /// Whether the day `days` (of this year) counts for `schedule`.
-    fn is_working(&self, schedule: &Schedule, days: i64) -> bool {
-        let i = (days - self.first) as usize;
-        let bit = 1u64 << (i % 64);
-        if self.off[i / 64] & bit != 0 {
-            false
-        } else if self.work[i / 64] & bit != 0 {
-            true
-        } else {
-            schedule.working_weekdays[(days + 3).rem_euclid(7) as usize]
-        }
+    /// Whether the day `ordinal` of this year counts for `schedule`.
+    fn is_working(&self, schedule: &Schedule, ordinal: u16) -> bool {
+        let (word, bit) = (usize::from(ordinal / 64), 1u64 << (ordinal % 64));
+        let weekday = (u16::from(self.weekday) + ordinal) % 7;
+        let ordinary = schedule.working_weekdays[usize::from(weekday)];
+        (ordinary && self.off[word] & bit == 0) || self.work[word] & bit != 0
     }
+}
+
+/// Running byte counts for [`nth_set_bit`]: `0x01` and `0x80` in every byte.
+const BYTE_ONES: u64 = u64::MAX / 0xff;
+const BYTE_HIGHS: u64 = BYTE_ONES << 7;
+
+/// `SELECT_IN_BYTE[b][k]`: the position of the set bit of the byte `b` with `k` set bits below it.
+static SELECT_IN_BYTE: [[u8; 8]; 256] = {
+    let mut table = [[0u8; 8]; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let (mut bit, mut seen) = (0, 0);
+        while bit < 8 {
+            if byte >> bit & 1 == 1 {
+                table[byte][seen] = bit as u8;
+                seen += 1;
+            }
+            bit += 1;
+        }
+        byte += 1;
+    }
+    table
+};
+
+/// The position of the set bit of `x` that has `k` set bits below it, or `Err` with the number of
+/// set bits of `x` when it has no more than `k`. Broadword selection (S. Vigna, "Broadword
+/// implementation of rank/select queries", 2008): the bytes' bit counts and their running sums
+/// come from a few masks and one multiplication, the byte holding the bit from one parallel
+/// comparison, the bit from a table. No loop: the cost does not depend on `k`.
+fn nth_set_bit(x: u64, k: u32) -> Result<u32, u32> {
+    let mut counts = x - ((x >> 1) & 0x5555_5555_5555_5555);
+    counts = (counts & 0x3333_3333_3333_3333) + ((counts >> 2) & 0x3333_3333_3333_3333);
+    counts = (counts + (counts >> 4)) & 0x0f0f_0f0f_0f0f_0f0f;
+    // Byte i: the set bits of bytes 0..=i, at most 64, so no byte carries into the next.
+    let running = counts.wrapping_mul(BYTE_ONES);
+    let total = (running >> 56) as u32;
+    if total <= k {
+        return Err(total);
+    }
+    // k < total ≤ 64. The high bit of byte i is set when its running count exceeds k: each byte
+    // becomes running + 128 - (k + 1) ≥ 64, so no byte borrows from the next.
+    let above = ((running | BYTE_HIGHS) - BYTE_ONES * u64::from(k + 1)) & BYTE_HIGHS;
+    let byte = above.trailing_zeros() / 8;
+    // The running count up to the byte before, 0 for byte 0.
+    let before = ((running << 8) >> (8 * byte)) as u32 & 0xff;
+    let bits = (x >> (8 * byte)) as u8;
+    Ok(8 * byte + u32::from(SELECT_IN_BYTE[usize::from(bits)][(k - before) as usize]))
 }
 
 /// The days after a date, one by one, each with its year's [`YearDays`].
 struct DaysAfter {
     year_number: i32,
     year: &'static YearDays,
-    /// [`Date::to_days`] of the last day given (at first, the start date).
-    day: i64,
+    /// [`Date::ordinal`] of the last day given (at first, the start date).
+    ordinal: u16,
 }
 
 impl DaysAfter {
@@ -268,17 +330,24 @@ impl DaysAfter {
         Ok(Self {
             year_number: date.year(),
             year: YearDays::of(date.year())?,
-            day: date.to_days(),
+            ordinal: date.ordinal(),
         })
     }
 
-    fn next(&mut self) -> Result<(&'static YearDays, i64), ScheduleError> {
-        self.day += 1;
-        if self.day >= self.year.next {
+    /// The next day: its year and its ordinal.
+    fn next(&mut self) -> Result<(&'static YearDays, u16), ScheduleError> {
+        self.ordinal += 1;
+        if self.ordinal >= self.year.len {
             self.year_number += 1;
             self.year = YearDays::of(self.year_number)?;
+            self.ordinal = 0;
         }
-        Ok((self.year, self.day))
+        Ok((self.year, self.ordinal))
+    }
+
+    /// The last day given, as a date.
+    fn date(&self) -> Result<Date, ScheduleError> {
+        Date::from_ordinal(self.year_number, self.ordinal).map_err(|_| ScheduleError::OutOfRange)
     }
 }
 
@@ -316,7 +385,7 @@ impl Schedule {
 
     /// Whether `date` is a working day of this schedule.
     pub fn is_working_day(&self, date: Date) -> Result<bool, ScheduleError> {
-        Ok(YearDays::of(date.year())?.is_working(self, date.to_days()))
+        Ok(YearDays::of(date.year())?.is_working(self, date.ordinal()))
     }
 
     /// The first working day strictly after `date`.
@@ -327,57 +396,36 @@ impl Schedule {
     /// The `n`-th working day after `date`, `date` itself not counted (Civil Code 2015
     /// Art. 147(2)); `n` = 0 gives `date`.
     pub fn add_working_days(&self, date: Date, n: u32) -> Result<Date, ScheduleError> {
-        self.check_walk(n)?;
-        if n == 0 {
+        let week = self.check_walk(n)?;
+        let Some(mut before) = n.checked_sub(1) else {
             return Ok(date);
-        }
-        // Skips 64 days at a time: the working days of a word are counted with popcount, and the
-        // n-th one is found in the word where the count runs out.
-        let week = self.week_pattern();
-        let mut left = n;
+        };
+        // Takes 64 days at a time: the working days of a word are counted, and the one with
+        // `before` working days before it is selected in the word where the count runs out.
         let mut year_number = date.year();
         let mut year = YearDays::of(year_number)?;
-        let mut pos = date.to_days() + 1 - year.first;
+        // From the day after `date`: at most 366, the length of a leap year.
+        let mut pos = u32::from(date.ordinal()) + 1;
         loop {
-            let len = year.next - year.first;
-            while pos < len {
-                // 0 ≤ pos < 366, so the word index and bit fit.
-                let (word, bit) = ((pos / 64) as usize, (pos % 64) as u32);
-                let mut bits = year.working_word(week, word) >> bit;
-                let remaining = len - pos;
-                if remaining < 64 {
-                    bits &= (1u64 << remaining) - 1;
-                }
-                let count = bits.count_ones();
-                if count >= left {
-                    for _ in 1..left {
-                        bits &= bits - 1;
+            while pos < u32::from(year.len) {
+                // pos < 366: the word index is below 6.
+                let (word, bit) = ((pos / 64) as usize, pos % 64);
+                match nth_set_bit(year.working_word(week, word) >> bit, before) {
+                    Ok(at) => {
+                        // A working day of the year: its ordinal is below 366.
+                        return Date::from_ordinal(year_number, (pos + at) as u16)
+                            .map_err(|_| ScheduleError::OutOfRange);
                     }
-                    let day = year.first + pos + i64::from(bits.trailing_zeros());
-                    return Date::from_days(day).map_err(|_| ScheduleError::OutOfRange);
+                    Err(count) => {
+                        before -= count;
+                        pos += 64 - bit;
+                    }
                 }
-                left -= count;
-                pos += 64 - i64::from(bit);
             }
             year_number += 1;
             year = YearDays::of(year_number)?;
             pos = 0;
         }
-    }
-
-    /// The working weekdays repeated over 128 days from a Monday: bit `k` is whether the weekday
-    /// `k mod 7` works.
-    fn week_pattern(&self) -> u128 {
-        let mut p = self
-            .working_weekdays
-            .iter()
-            .enumerate()
-            .fold(0u128, |acc, (i, &w)| acc | (u128::from(w) << i));
-        // Each doubling copies the 7-day period further: 7, 14, 28, 56, 112, 128 days.
-        for shift in [7, 14, 28, 56, 112] {
-            p |= p << shift;
-        }
-        p
     }
 
     /// [`Schedule::add_working_days`], with every day walked past and what it is, for explaining
@@ -389,7 +437,6 @@ impl Schedule {
     ) -> Result<(Date, Vec<(Date, Day)>), ScheduleError> {
         let mut days = Vec::new();
         let due = self.walk(date, n, |year, d| {
-            let d = Date::from_days(d).map_err(|_| ScheduleError::OutOfRange)?;
             days.push((d, self.classify(year, d)));
             Ok(())
         })?;
@@ -397,36 +444,41 @@ impl Schedule {
     }
 
     /// Walks forward from `date`, day after day, until `n` working days have passed; `visit` sees
-    /// every day walked past (its year and its [`Date::to_days`]).
+    /// every day walked past, with its year.
     fn walk(
         &self,
         date: Date,
         n: u32,
-        mut visit: impl FnMut(&YearDays, i64) -> Result<(), ScheduleError>,
+        mut visit: impl FnMut(&YearDays, Date) -> Result<(), ScheduleError>,
     ) -> Result<Date, ScheduleError> {
         self.check_walk(n)?;
         let mut days = DaysAfter::new(date)?;
         let mut left = n;
         while left > 0 {
-            let (year, day) = days.next()?;
-            if year.is_working(self, day) {
+            let (year, ordinal) = days.next()?;
+            if year.is_working(self, ordinal) {
                 left -= 1;
             }
-            visit(year, day)?;
+            visit(year, days.date()?)?;
         }
-        Date::from_days(days.day).map_err(|_| ScheduleError::OutOfRange)
+        days.date()
     }
 
-    /// Whether `n` working days can be walked: at most [`MAX_WORKING_DAYS`], and a week with a
-    /// working day.
-    fn check_walk(&self, n: u32) -> Result<(), ScheduleError> {
+    /// The working weekdays as bits (bit `k` for weekday `k`, Monday 0), once checked that `n`
+    /// working days can be walked: at most [`MAX_WORKING_DAYS`], and a week with a working day.
+    fn check_walk(&self, n: u32) -> Result<u32, ScheduleError> {
         if n > MAX_WORKING_DAYS {
             return Err(ScheduleError::TooManyDays(u64::from(n)));
         }
-        if !self.working_weekdays.contains(&true) {
+        let week = self
+            .working_weekdays
+            .iter()
+            .rev()
+            .fold(0, |bits, &works| bits << 1 | u32::from(works));
+        if week == 0 {
             return Err(ScheduleError::NoWorkingDay);
         }
-        Ok(())
+        Ok(week)
     }
 
     /// The number of working days in `(from, to]`: after `from`, up to and including `to`
@@ -440,9 +492,9 @@ impl Schedule {
         }
         let mut days = DaysAfter::new(from)?;
         let mut count = 0;
-        while days.day < to.to_days() {
-            let (year, day) = days.next()?;
-            count += u32::from(year.is_working(self, day));
+        for _ in 0..span {
+            let (year, ordinal) = days.next()?;
+            count += u32::from(year.is_working(self, ordinal));
         }
         Ok(count)
     }
@@ -533,6 +585,44 @@ mod tests {
             let from = Date::from_days(Date::new(2019, 1, 1).unwrap().to_days() + start).unwrap();
             let (walked, _) = s.add_working_days_explained(from, n).unwrap();
             prop_assert_eq!(s.add_working_days(from, n).unwrap(), walked);
+        }
+
+        #[test]
+        fn nth_set_bit_agrees_with_counting_bit_by_bit(x: u64, k in 0u32..70) {
+            let below = |at: u32| (x & ((1u64 << at) - 1)).count_ones();
+            let naive = (0..64).find(|&at| x >> at & 1 == 1 && below(at) == k);
+            match nth_set_bit(x, k) {
+                Ok(at) => prop_assert_eq!(Some(at), naive),
+                Err(count) => {
+                    prop_assert_eq!(naive, None);
+                    prop_assert_eq!(count, x.count_ones());
+                }
+            }
+        }
+
+        #[test]
+        fn word_skipping_agrees_with_the_walk_over_every_cached_year(
+            year in 2014i32..=lunar::LAST_YEAR, ordinal in 0u16..366, n in 0u32..800,
+            week in 1u8..128,
+        ) {
+            let s = Schedule { working_weekdays: core::array::from_fn(|k| week >> k & 1 == 1) };
+            let Ok(from) = Date::from_ordinal(year, ordinal) else { return Ok(()) };
+            match (s.add_working_days(from, n), s.add_working_days_explained(from, n)) {
+                (Ok(skipped), Ok((walked, _))) => {
+                    prop_assert_eq!(skipped, walked);
+                    prop_assert_eq!(s.count_working_days(from, skipped).unwrap(), n);
+                }
+                (skipped, walked) => prop_assert_eq!(skipped, walked.map(|(d, _)| d)),
+            }
+        }
+
+        #[test]
+        fn working_day_bits_agree_with_the_reasons(
+            year in 2014i32..=lunar::LAST_YEAR, ordinal in 0u16..366, week in 1u8..128,
+        ) {
+            let s = Schedule { working_weekdays: core::array::from_fn(|k| week >> k & 1 == 1) };
+            let Ok(date) = Date::from_ordinal(year, ordinal) else { return Ok(()) };
+            prop_assert_eq!(s.is_working_day(date), s.day(date).map(|day| day.is_working()));
         }
 
         #[test]
