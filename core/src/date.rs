@@ -146,7 +146,10 @@ const MONTH_STARTS: [[u16; 13]; 2] = [
 
 /// Whether `year` is a Gregorian leap year.
 pub const fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    // Divisible by 4, and by 400 if by 100. A multiple of 4 is one of 100 exactly when it is one
+    // of 25, and then one of 400 exactly when it is one of 16. Without short-circuits, so that
+    // the compiler need not branch on a year it cannot predict.
+    (year % 4 == 0) & ((year % 25 != 0) | (year % 16 == 0))
 }
 
 /// Number of days in `month` (1–12) of `year`; 0 for a month that does not exist.
@@ -248,6 +251,14 @@ mod tests {
         assert_eq!(epoch.weekday(), 3);
         // 2025-07-01 was a Tuesday.
         assert_eq!(Date::new(2025, 7, 1).unwrap().weekday(), 1);
+    }
+
+    #[test]
+    fn leap_years_by_the_textbook_rule() {
+        for year in -800..=MAX_YEAR + 800 {
+            let textbook = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            assert_eq!(is_leap_year(year), textbook, "{year}");
+        }
     }
 
     #[test]

@@ -263,10 +263,11 @@ impl YearDays {
 
     /// Whether the day `ordinal` of this year counts for `schedule`.
     fn is_working(&self, schedule: &Schedule, ordinal: u16) -> bool {
-        let (word, bit) = (usize::from(ordinal / 64), 1u64 << (ordinal % 64));
+        let (word, bit) = (usize::from(ordinal / 64), ordinal % 64);
         let weekday = (u16::from(self.weekday) + ordinal) % 7;
-        let ordinary = schedule.working_weekdays[usize::from(weekday)];
-        (ordinary && self.off[word] & bit == 0) || self.work[word] & bit != 0
+        let ordinary = u64::from(schedule.working_weekdays[usize::from(weekday)]);
+        // Bit arithmetic rather than `&&`/`||`: whether a day is a weekday is no branch to predict.
+        ((ordinary & !(self.off[word] >> bit)) | (self.work[word] >> bit)) & 1 == 1
     }
 }
 
