@@ -1,9 +1,12 @@
-//! The calendar: lunar conversion both ways, working-day lookups and due dates.
+//! The calendar: lunar conversion both ways, working-day lookups, +N working days
+//! (`Schedule::add_working_days`, the operation `run-calendar-peers.sh` compares with numpy) and a
+//! dossier's whole due date with its explanation (`due::due`, which no peer computes).
 #![allow(missing_docs)]
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use motcua_core::calendar::due::{self, Clock, Limit, LocalTime, Policy};
 use motcua_core::calendar::lunar::{self, Reckoning};
 use motcua_core::calendar::schedule::Schedule;
 use motcua_core::Date;
@@ -86,6 +89,25 @@ fn working_days(c: &mut Criterion) {
                 .filter_map(|&d| schedule.add_working_days(black_box(d), 15).ok())
                 .map(|d| d.to_days())
                 .sum::<i64>()
+        })
+    });
+    let policy = Policy::default();
+    let clocks: Vec<Clock> = dates
+        .iter()
+        .map(|&d| Clock {
+            received: LocalTime::new(d, 10, 30).expect("a valid time"),
+            limit: Limit::WorkingDays(15),
+            supplements: Vec::new(),
+            extension: None,
+        })
+        .collect();
+    g.bench_function("due_working_days_15", |b| {
+        b.iter(|| {
+            clocks
+                .iter()
+                .filter_map(|c| due::due(black_box(c), &policy).ok())
+                .map(|d| d.steps.len())
+                .sum::<usize>()
         })
     });
     g.finish();
