@@ -111,6 +111,26 @@ pub(crate) enum LifecycleCommand {
                       to the one in force today."
     )]
     Diagram(DiagramArgs),
+    /// Print test paths: a shortest path to every state and paths taking every transition.
+    #[command(
+        long_about = "Print test paths generated from the lifecycle: one shortest path to every \
+                      state, and paths that together take every transition. With --json, each \
+                      path comes with a log of events that the rules accept, for another \
+                      system's tester to replay. The rule version defaults to the one in force \
+                      today."
+    )]
+    Paths(PathsArgs),
+}
+
+/// Arguments of `motcua lifecycle paths`.
+#[derive(Debug, Args)]
+pub(crate) struct PathsArgs {
+    /// Print the paths and their logs as one JSON object.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// The rule version; by default the one in force today.
+    #[arg(long, value_enum)]
+    pub(crate) rules: Option<RulesArg>,
 }
 
 /// A rule version of the lifecycle, as named in spec/lifecycle/.

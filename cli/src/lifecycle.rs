@@ -9,7 +9,9 @@ use motcua_core::model::Timestamp;
 use motcua_core::Lang;
 use serde::Serialize;
 
-use crate::args::{DiagramArgs, DiagramFormat, LogArgs, RulesArg, TableArgs, TableFormat};
+use crate::args::{
+    DiagramArgs, DiagramFormat, LogArgs, PathsArgs, RulesArg, TableArgs, TableFormat,
+};
 use crate::failure::Failure;
 use crate::files;
 use crate::labels::{fill, Labels};
@@ -86,6 +88,38 @@ pub(crate) fn diagram(
     };
     out.write_all(text.as_bytes())?;
     Ok(Status::Valid)
+}
+
+/// Prints the test paths of the chosen rule version.
+pub(crate) fn paths(args: &PathsArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+    let rules = chosen(args.rules, cx);
+    if args.json {
+        out.write_all(lifecycle::paths::json(rules).as_bytes())?;
+        return Ok(Status::Valid);
+    }
+    let paths = lifecycle::paths::paths(rules);
+    for (kind, list) in [
+        ("shortest", &paths.shortest),
+        ("edge_cover", &paths.edge_cover),
+    ] {
+        for p in list {
+            let steps: Vec<String> = p
+                .steps
+                .iter()
+                .map(|s| format!("{}/{}", name(&s.event), name(&s.actor)))
+                .collect();
+            writeln!(out, "{kind} {}: {}", p.target, steps.join(" → "))?;
+        }
+    }
+    Ok(Status::Valid)
+}
+
+/// The name of a value as written in the data.
+fn name(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The rule version asked for, or the one in force today (the latest before 21/6/2018).
@@ -183,10 +217,7 @@ fn dossier(d: &DossierReplay, lang: Lang) -> String {
     text.push('\n');
     for e in &d.timeline {
         if let Some(finding) = &e.rejection {
-            let kind = serde_json::to_value(e.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
+            let kind = name(&e.kind);
             text.push_str("    ");
             text.push_str(&fill(l.refused, &[&e.line.to_string(), &kind]));
             text.push_str(": ");

@@ -79,6 +79,7 @@ fn main() -> ExitCode {
         Command::Lifecycle(LifecycleCommand::Diagram(args)) => {
             lifecycle::diagram(args, &cx, &mut out)
         }
+        Command::Lifecycle(LifecycleCommand::Paths(args)) => lifecycle::paths(args, &cx, &mut out),
     };
     match result.and_then(|status| out.flush().map(|()| status)) {
         Ok(status) => status.into(),

@@ -137,3 +137,19 @@ fn table_and_diagram_are_the_committed_exports() {
     let expected = std::fs::read_to_string(format!("{exports}/decree-61-2018.csv")).expect("csv");
     assert_eq!(String::from_utf8(o.stdout).expect("UTF-8"), expected);
 }
+
+#[test]
+fn paths_are_the_committed_ones() {
+    let exports = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/lifecycle/exports");
+    let (code, out, _) = motcua(
+        &["lifecycle", "paths", "--json", "--rules", "decree-61-2018"],
+        "",
+    );
+    assert_eq!(code, 0);
+    let expected =
+        std::fs::read_to_string(format!("{exports}/decree-61-2018.paths.json")).expect("paths");
+    assert_eq!(out, expected);
+    let (code, out, _) = motcua(&["lifecycle", "paths"], "");
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l == "shortest returned: submitted/applicant → received/one_stop → transferred/one_stop → processed/agency → result_returned/one_stop"), "{out}");
+}

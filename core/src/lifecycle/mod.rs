@@ -18,6 +18,7 @@
 //!   [`ReplayError`] and the limits [`MAX_LINE_BYTES`], [`MAX_EVENTS`], [`MAX_DOSSIERS`].
 //!
 //! - [`export`]: the transition table (Markdown, CSV, JSON) and the diagram (Mermaid, DOT);
+//! - [`paths`]: shortest paths to every state and an edge cover, with logs a tester replays;
 //! - [`check_status_log`], [`StatusEvent`], [`StatusReport`]: another system's log of portal
 //!   status changes checked against the machine, every impossible change reported.
 //!
@@ -26,6 +27,7 @@
 pub mod export;
 pub mod machine;
 mod national;
+pub mod paths;
 mod rejection;
 mod replay;
 mod status_log;
