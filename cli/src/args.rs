@@ -120,6 +120,15 @@ pub(crate) enum LifecycleCommand {
                       today."
     )]
     Paths(PathsArgs),
+    /// Count early, on-time and late dossiers of a log, by agency, procedure and month.
+    #[command(
+        long_about = "Replay a JSON Lines log of dossier events and print the indicators \
+                      provinces are judged on: dossiers handled early, on time and late, the \
+                      on-time rate (Decision 766/QĐ-TTg, indicator 2.1, on the legal due dates) \
+                      and the share submitted online; overall, by receiving agency, by \
+                      procedure and by month of receipt."
+    )]
+    Kpi(LogArgs),
 }
 
 /// Arguments of `motcua lifecycle paths`.

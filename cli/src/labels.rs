@@ -90,6 +90,17 @@ pub(crate) struct LifecycleLabels {
     pub(crate) may_be: &'static str,
     /// An impossible status change: line.
     pub(crate) problem: &'static str,
+    /// Indicators of a group: name, dossiers, early, on time, late, pending, on-time rate,
+    /// online share.
+    pub(crate) kpi: &'static str,
+    /// The group of every dossier.
+    pub(crate) overall: &'static str,
+    /// Title of the groups by agency.
+    pub(crate) by_agency: &'static str,
+    /// Title of the groups by procedure.
+    pub(crate) by_procedure: &'static str,
+    /// Title of the groups by month of receipt.
+    pub(crate) by_month: &'static str,
 }
 
 const LIFECYCLE_VI: LifecycleLabels = LifecycleLabels {
@@ -109,6 +120,11 @@ const LIFECYCLE_VI: LifecycleLabels = LifecycleLabels {
     refused: "dòng {}: sự kiện {} bị từ chối",
     may_be: "có thể đang ở: {}",
     problem: "dòng {}",
+    kpi: "{}: {} hồ sơ, {} trước hạn, {} đúng hạn, {} quá hạn, {} đang giải quyết; tỉ lệ đúng hạn {}, nộp trực tuyến {}",
+    overall: "Tất cả",
+    by_agency: "Theo cơ quan tiếp nhận:",
+    by_procedure: "Theo thủ tục:",
+    by_month: "Theo tháng tiếp nhận:",
 };
 
 const LIFECYCLE_EN: LifecycleLabels = LifecycleLabels {
@@ -122,6 +138,11 @@ const LIFECYCLE_EN: LifecycleLabels = LifecycleLabels {
     refused: "line {}: event {} refused",
     may_be: "may be in: {}",
     problem: "line {}",
+    kpi: "{}: {} dossier(s), {} early, {} on time, {} late, {} pending; on time {}, online {}",
+    overall: "All",
+    by_agency: "By receiving agency:",
+    by_procedure: "By procedure:",
+    by_month: "By month of receipt:",
 };
 
 /// Words of `motcua calendar`. A `{}` in a template is filled in order by [`fill`].

@@ -43,6 +43,51 @@ pub(crate) fn replay(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::
     Ok(status)
 }
 
+/// Replays the log and prints its indicators.
+pub(crate) fn kpi(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+    let policy = motcua_core::calendar::due::Policy::default();
+    let replay = match read(args)
+        .and_then(|text| lifecycle::replay(&text, &policy).map_err(|e| log_failure(args, &e)))
+    {
+        Ok(r) => r,
+        Err(failure) => return Ok(cx.fail(out, &failure)),
+    };
+    let kpi = lifecycle::kpi::kpi(&replay);
+    if args.json {
+        print_json(out, &kpi)?;
+        return Ok(Status::Valid);
+    }
+    let l = Labels::of(cx.lang).lifecycle;
+    let line = |group: &str, c: &lifecycle::kpi::Counts| {
+        let percent = |r: Option<f64>| r.map_or("—".to_owned(), |r| format!("{:.1}%", r * 100.0));
+        fill(
+            l.kpi,
+            &[
+                group,
+                &c.dossiers.to_string(),
+                &c.early.to_string(),
+                &c.on_time.to_string(),
+                &c.late.to_string(),
+                &c.pending.to_string(),
+                &percent(c.on_time_rate),
+                &percent(c.online_share),
+            ],
+        ) + "\n"
+    };
+    out.write_all(line(l.overall, &kpi.overall).as_bytes())?;
+    for (title, groups) in [
+        (l.by_agency, &kpi.by_agency),
+        (l.by_procedure, &kpi.by_procedure),
+        (l.by_month, &kpi.by_month),
+    ] {
+        writeln!(out, "{title}")?;
+        for (group, counts) in groups {
+            out.write_all(format!("    {}", line(group, counts)).as_bytes())?;
+        }
+    }
+    Ok(Status::Valid)
+}
+
 /// Checks the status log and prints each dossier; invalid when a change is impossible.
 pub(crate) fn status(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
     let report = match read(args)

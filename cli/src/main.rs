@@ -80,6 +80,7 @@ fn main() -> ExitCode {
             lifecycle::diagram(args, &cx, &mut out)
         }
         Command::Lifecycle(LifecycleCommand::Paths(args)) => lifecycle::paths(args, &cx, &mut out),
+        Command::Lifecycle(LifecycleCommand::Kpi(args)) => lifecycle::kpi(args, &cx, &mut out),
     };
     match result.and_then(|status| out.flush().map(|()| status)) {
         Ok(status) => status.into(),

@@ -153,3 +153,14 @@ fn paths_are_the_committed_ones() {
     assert_eq!(code, 0);
     assert!(out.lines().any(|l| l == "shortest returned: submitted/applicant → received/one_stop → transferred/one_stop → processed/agency → result_returned/one_stop"), "{out}");
 }
+
+#[test]
+fn kpi_of_the_example_log() {
+    let (code, out, err) = motcua(&["lifecycle", "kpi", EVENTS], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Tất cả: 3 hồ sơ, 1 trước hạn, 1 đúng hạn, 0 quá hạn, 0 đang giải quyết; tỉ lệ đúng hạn 100.0%, nộp trực tuyến 33.3%\n"), "{out}");
+    let (_, json, _) = motcua(&["lifecycle", "kpi", EVENTS, "--json"], "");
+    let kpi = &json_lines(&json)[0];
+    assert_eq!(kpi["by_procedure"]["1.001612"]["dossiers"], 2);
+    assert_eq!(kpi["by_month"]["2025-07"]["on_time"], 1);
+}

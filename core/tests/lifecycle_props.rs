@@ -56,6 +56,8 @@ fn event() -> impl Strategy<Value = (LogEvent, i64, Option<i64>)> {
                 limit: (roll < 9 && kind == EventType::Received || roll == 9)
                     .then_some(Limit::WorkingDays(days)),
                 due_at: None,
+                procedure: None,
+                agency: None,
                 form: form.map(|(circular, number)| FormRef { circular, number }),
                 note: None,
                 extensions: None,

@@ -12,6 +12,7 @@ use motcua_core::calendar::request::DueRequest;
 use motcua_core::calendar::schedule::{DayStatus, Schedule};
 use motcua_core::forms::Report;
 use motcua_core::ids::IdCheck;
+use motcua_core::lifecycle::kpi::Kpi;
 use motcua_core::lifecycle::{LogEvent, Replay, StatusEvent, StatusReport};
 use motcua_core::model::{Dossier, Event, Procedure};
 use motcua_core::Finding;
@@ -28,6 +29,7 @@ fn schemas() -> Vec<(&'static str, Schema)> {
         ("id-check.schema.json", schema_for!(IdCheck)),
         ("lifecycle-event.schema.json", schema_for!(LogEvent)),
         ("lifecycle-replay.schema.json", schema_for!(Replay)),
+        ("lifecycle-kpi.schema.json", schema_for!(Kpi)),
         (
             "lifecycle-status-event.schema.json",
             schema_for!(StatusEvent),

@@ -85,6 +85,7 @@ def accepted(rules, forms):
         ("new", ev("submitted", t("08:00"), "applicant", channel="online"), "submitted", None),
         ("new", ev("submitted", t("08:00"), "post", channel="post"), "submitted", None),
         ("submitted", ev("received", t("08:30"), "one_stop", limit=WD(10)), "received", F(1)),
+        ("submitted", ev("received", t("08:30"), "one_stop", limit=WD(10), procedure="1.000894", agency="G01.01"), "received", F(1)),
         ("submitted", ev("received", t("08:30"), "one_stop", limit={"unit": "calendar_days", "value": 15}), "received", F(1)),
         ("submitted", ev("received", t("08:30"), "one_stop", limit={"unit": "working_hours", "value": 4}), "received", F(1)),
         ("submitted", ev("refused", t("08:30"), "one_stop", note="Không thuộc thẩm quyền"), "refused", F(3)),
@@ -184,6 +185,9 @@ def rejected(rules):
         ("received", ev("transferred", t("09:00"), "one_stop", limit=WD(10)), "lifecycle.unexpected_field", "/limit"),
         ("submitted", ev("received", t("08:30"), "one_stop", limit=WD(10), channel="online"), "lifecycle.unexpected_field", "/channel"),
         ("processing", ev("processed", later, "agency", due_at=t("17:00", nd(21))), "lifecycle.unexpected_field", "/due_at"),
+        # The procedure and the agency are named on submission or receipt only.
+        ("processing", ev("processed", later, "agency", procedure="1.000894"), "lifecycle.unexpected_field", "/procedure"),
+        ("received", ev("transferred", t("09:00"), "one_stop", agency="G01.01"), "lifecycle.unexpected_field", "/agency"),
         ("submitted", ev("received", t("08:30"), "one_stop", limit=WD(10), form=F(2)), "lifecycle.form_mismatch", "/form"),
         ("submitted", ev("received", t("08:30"), "one_stop", limit=WD(10), form=other(1)), "lifecycle.form_mismatch", "/form"),
         ("received", ev("transferred", t("09:00"), "one_stop", form=F(5)), "lifecycle.form_mismatch", "/form"),

@@ -18,6 +18,8 @@
 //!   [`ReplayError`] and the limits [`MAX_LINE_BYTES`], [`MAX_EVENTS`], [`MAX_DOSSIERS`].
 //!
 //! - [`export`]: the transition table (Markdown, CSV, JSON) and the diagram (Mermaid, DOT);
+//! - [`kpi`]: early / on time / late counts, on-time rate and online share, by agency, procedure
+//!   and month of receipt;
 //! - [`paths`]: shortest paths to every state and an edge cover, with logs a tester replays;
 //! - [`check_status_log`], [`StatusEvent`], [`StatusReport`]: another system's log of portal
 //!   status changes checked against the machine, every impossible change reported.
@@ -25,6 +27,7 @@
 //! The readings chosen where the law is silent or ambiguous are in `spec/lifecycle/README.md`.
 
 pub mod export;
+pub mod kpi;
 pub mod machine;
 mod national;
 pub mod paths;

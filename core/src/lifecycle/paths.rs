@@ -163,6 +163,8 @@ fn path(rules: &Rules, target: String, transitions: &[&Transition]) -> Path {
                 .contains(&Effect::ExtendDue)
                 .then(|| at(60 * 24 + 9))
                 .flatten(),
+            procedure: None,
+            agency: None,
             form: None,
             note: None,
             extensions: None,

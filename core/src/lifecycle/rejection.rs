@@ -89,6 +89,8 @@ fn field_path(field: &str) -> &'static str {
     match field {
         "channel" => "/channel",
         "limit" => "/limit",
+        "procedure" => "/procedure",
+        "agency" => "/agency",
         _ => "/due_at",
     }
 }

@@ -14,7 +14,7 @@ use super::national::{status_of, NationalStatus};
 use super::step::{step, DossierState, LogEvent};
 use super::Role;
 use crate::calendar::due::{self, LocalTime, Policy};
-use crate::model::{input, EventType, FormRef, InputError, Timestamp};
+use crate::model::{input, Channel, EventType, FormRef, InputError, Timestamp};
 use crate::{Diagnostic, Finding};
 
 /// Longest line accepted: 64 KiB (an event is a few hundred bytes; notes and extensions fit).
@@ -160,6 +160,15 @@ pub struct DossierReplay {
     /// The state as a National Public Service Portal status code; absent before submission.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub national_status: Option<NationalStatus>,
+    /// How it was submitted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// The procedure's national code, as last given on submission or receipt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<String>,
+    /// The receiving agency's code, as last given on submission or receipt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
     /// When it was received.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub received_at: Option<Timestamp>,
@@ -214,6 +223,12 @@ pub fn replay(log: &str, policy: &Policy) -> Result<Replay, ReplayError> {
                     rejection: None,
                 };
                 *state = stepped.dossier;
+                if event.procedure.is_some() {
+                    out.procedure = event.procedure.clone();
+                }
+                if event.agency.is_some() {
+                    out.agency = event.agency.clone();
+                }
                 entry
             }
             Err(rejection) => {
@@ -318,6 +333,9 @@ fn empty(dossier: &str) -> DossierReplay {
         state: State::New,
         terminal: false,
         national_status: None,
+        channel: None,
+        procedure: None,
+        agency: None,
         received_at: None,
         due: None,
         extended: false,
@@ -342,6 +360,7 @@ fn finish(state: DossierState, mut out: DossierReplay, policy: &Policy) -> Dossi
         .rules
         .is_some_and(|r| machine::rules(r).is_terminal(state.state));
     out.national_status = status_of(state.state);
+    out.channel = state.channel;
     out.received_at = state.received_at;
     out.due = due.and_then(timestamp);
     out.extended = state.clock.as_ref().is_some_and(|c| c.extension.is_some());

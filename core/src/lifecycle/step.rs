@@ -31,6 +31,12 @@ pub struct LogEvent {
     /// appointment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<Limit>,
+    /// On `submitted` or `received` only: the national code of the procedure (e.g. `1.000894`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<String>,
+    /// On `submitted` or `received` only: the code of the agency that receives the dossier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
     /// On `apology_issued` only: the new appointment (Decree 61/2018 Art. 19(9)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_at: Option<Timestamp>,
@@ -177,7 +183,8 @@ pub fn step(
 }
 
 /// The fields each event takes: `channel` on submission, `limit` where the clock starts,
-/// `due_at` where the apology extends the due date; no others.
+/// `due_at` where the apology extends the due date, optionally `procedure` and `agency` on
+/// submission and receipt; no others.
 fn fields(t: &Transition, event: &LogEvent) -> Result<(), Reason> {
     let needs = [
         (
@@ -196,6 +203,15 @@ fn fields(t: &Transition, event: &LogEvent) -> Result<(), Reason> {
             event.due_at.is_some(),
         ),
     ];
+    let describes = matches!(event.kind, EventType::Submitted | EventType::Received);
+    for (field, given) in [
+        ("procedure", event.procedure.is_some()),
+        ("agency", event.agency.is_some()),
+    ] {
+        if given && !describes {
+            return Err(Reason::UnexpectedField(field));
+        }
+    }
     for (field, needed, given) in needs {
         match (needed, given) {
             (true, false) => return Err(Reason::MissingField(field)),
