@@ -24,10 +24,7 @@ const MAX_LOG_BYTES: usize = 256 << 20;
 
 /// Replays the log and prints each dossier; invalid when an event was refused.
 pub(crate) fn replay(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
-    let policy = motcua_core::calendar::due::Policy::default();
-    let replay = match read(args)
-        .and_then(|text| lifecycle::replay(&text, &policy).map_err(|e| log_failure(args, &e)))
-    {
+    let replay = match replayed(args) {
         Ok(r) => r,
         Err(failure) => return Ok(cx.fail(out, &failure)),
     };
@@ -45,10 +42,7 @@ pub(crate) fn replay(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::
 
 /// Replays the log and prints its indicators.
 pub(crate) fn kpi(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
-    let policy = motcua_core::calendar::due::Policy::default();
-    let replay = match read(args)
-        .and_then(|text| lifecycle::replay(&text, &policy).map_err(|e| log_failure(args, &e)))
-    {
+    let replay = match replayed(args) {
         Ok(r) => r,
         Err(failure) => return Ok(cx.fail(out, &failure)),
     };
@@ -174,6 +168,13 @@ fn chosen(arg: Option<RulesArg>, cx: &Context) -> &'static machine::Rules {
         Some(RulesArg::Decree118) => machine::rules(RuleSet::Decree118_2025),
         None => machine::rules_on(cx.today).unwrap_or(&machine::all()[0]),
     }
+}
+
+/// The log of `args` replayed with the default calendar policy.
+fn replayed(args: &LogArgs) -> Result<lifecycle::Replay, Failure> {
+    let policy = motcua_core::calendar::due::Policy::default();
+    let text = read(args)?;
+    lifecycle::replay(&text, &policy).map_err(|e| log_failure(args, &e))
 }
 
 fn read(args: &LogArgs) -> Result<String, Failure> {
