@@ -30,6 +30,7 @@ pub const SOURCES: &[(&str, &str)] = &[
         "lifecycle.json",
         include_str!("../../spec/findings/lifecycle.json"),
     ),
+    ("pdf.json", include_str!("../../spec/findings/pdf.json")),
 ];
 
 /// A language a message can be rendered in.

@@ -19,7 +19,8 @@
 //! - [`forms`]: validation of a dossier against its procedure;
 //! - [`calendar`]: the Vietnamese lunar calendar, holidays, working days and due dates;
 //! - [`lifecycle`]: the dossier lifecycle as a state machine (data in `spec/lifecycle/`), its
-//!   event-by-event [`lifecycle::step`] and the [`lifecycle::replay`] of a JSON Lines log.
+//!   event-by-event [`lifecycle::step`] and the [`lifecycle::replay`] of a JSON Lines log;
+//! - [`signature`]: signed documents, so far the bounded PDF reader [`signature::pdf`].
 
 #![forbid(unsafe_code)]
 
@@ -31,6 +32,7 @@ pub mod forms;
 pub mod ids;
 pub mod lifecycle;
 pub mod model;
+pub mod signature;
 
 pub use catalog::Lang;
 pub use date::{days_in_month, is_leap_year, Date, DateError, MAX_YEAR, MIN_YEAR};

@@ -93,3 +93,37 @@ pub fn due_request(data: &[u8]) {
         serde_json::to_string(&due).expect("a due time serializes");
     }
 }
+
+/// Reads `data` as a PDF: never a panic; a document's revisions are ordered, non-empty spans
+/// inside the buffer; every object a revision lists resolves or gives a typed error; a
+/// signature's `/Contents` span lies inside the buffer and holds the string it decoded from.
+pub fn pdf_reader(data: &[u8]) {
+    use motcua_core::signature::pdf::Document;
+    let Ok(doc) = Document::parse(data) else { return };
+    let mut start = 0;
+    for rev in doc.revisions() {
+        assert_eq!(rev.start, start, "revisions follow each other");
+        assert!(rev.start < rev.end && rev.end <= data.len());
+        start = rev.end;
+    }
+    assert_eq!(doc.tail().map_or(data.len(), |t| t.start), start);
+    for (index, rev) in doc.revisions().iter().enumerate() {
+        let Ok(view) = doc.view(index) else { panic!("revision {index} has a view") };
+        for (&num, _) in rev.entries.iter().take(200) {
+            if let Some((_, entry)) = view.entry(num) {
+                let generation = match entry {
+                    motcua_core::signature::pdf::Entry::InFile { generation, .. } => generation,
+                    _ => 0,
+                };
+                let _ = view.get(motcua_core::signature::pdf::ObjRef { num, generation });
+            }
+        }
+        let Ok(sigs) = view.signatures() else { continue };
+        for sig in sigs.fields.iter().filter_map(|f| f.signature.as_ref()) {
+            if let Some(span) = sig.contents.as_ref().and_then(|c| c.span.clone()) {
+                let raw = &data[span];
+                assert!(raw.starts_with(b"<") || raw.starts_with(b"("));
+            }
+        }
+    }
+}
