@@ -184,6 +184,8 @@ impl<'d, 'a: 'd> View<'d, 'a> {
             });
         };
         let pages = self.pages()?;
+        let page_index: BTreeMap<ObjRef, usize> =
+            pages.iter().enumerate().map(|(i, p)| (*p, i)).collect();
         let mut annots_page: Option<BTreeMap<ObjRef, usize>> = None;
         let mut fields = Vec::new();
         let mut seen = BTreeSet::new();
@@ -242,7 +244,7 @@ impl<'d, 'a: 'd> View<'d, 'a> {
             let mut out_widgets = Vec::with_capacity(widgets.len());
             for (object, w) in widgets {
                 let page = match w.get("P").and_then(Object::as_ref) {
-                    Some(p) => pages.iter().position(|x| *x == p),
+                    Some(p) => page_index.get(&p).copied(),
                     None => match object {
                         Some(o) => {
                             let map = match annots_page.as_mut() {

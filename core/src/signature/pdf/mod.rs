@@ -49,10 +49,12 @@ pub use xref::{Entry, Revision, XrefKind};
 pub const MAX_DEPTH: usize = 64;
 /// Most values (array elements, dictionary keys and values) in one parsed object.
 pub const MAX_OBJECT_NODES: usize = 250_000;
-/// Highest object number plus one, and most objects in one object stream.
-pub const MAX_OBJECTS: usize = 8_000_000;
-/// Most cross-reference entries over all sections of a file.
-pub const MAX_XREF_ENTRIES: usize = 8_000_000;
+/// Highest object number plus one, and most objects in one object stream (ISO 32000-1 Annex C:
+/// at most 8 388 607 indirect objects).
+pub const MAX_OBJECTS: usize = 8_388_608;
+/// Most cross-reference entries over all sections of a file (each costs about 32 bytes of
+/// memory, so the entries of a hostile file stay near 32 MB).
+pub const MAX_XREF_ENTRIES: usize = 1_000_000;
 /// Most incremental revisions.
 pub const MAX_REVISIONS: usize = 1_000;
 /// Longest string, in decoded bytes (a `/Contents` of a large CMS with embedded revocation data

@@ -335,3 +335,25 @@ fn an_update_appended_without_a_valid_end_is_left_as_tail() {
     assert_eq!(page.as_dict().and_then(|d| d.get("Rotate")), None);
     assert_eq!(Document::parse(&classic()).map(|d| d.tail()), Ok(None));
 }
+
+#[test]
+fn cross_reference_limits() {
+    let section = |sub: &str| {
+        let mut buf = b"%PDF-1.7\n".to_vec();
+        let xref = buf.len();
+        buf.extend_from_slice(
+            format!("xref\n{sub}\ntrailer\n<</Size 1>>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+        );
+        Document::parse(&buf).err()
+    };
+    assert_eq!(
+        section(&format!("0 {}", MAX_XREF_ENTRIES + 1)),
+        Some(PdfError::TooManyXrefEntries {
+            limit: MAX_XREF_ENTRIES
+        })
+    );
+    assert_eq!(
+        section(&format!("{MAX_OBJECTS} 1")),
+        Some(PdfError::TooManyObjects { limit: MAX_OBJECTS })
+    );
+}
