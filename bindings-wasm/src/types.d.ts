@@ -1020,8 +1020,11 @@ export type LunarDate = {
 
 /**
  * A dossier status code of the National Public Service Portal (`TrangThaiHoSo`).
+ *
+ * Written as a number; read from a number or from a string of digits, since sync payloads use
+ * both (`"TrangThai": 5`, `TrangThaiHoSoId == "2"`; status-codes.md §1).
  */
-export type NationalStatus = number;
+export type NationalStatus = number | string;
 
 /**
  * An occasion of the statutory list (Labor Code 2019 Art. 112(1) a)–e)).

@@ -382,6 +382,7 @@ def status_logs():
     off the machine in spec/lifecycle/README.md."""
     rows = [
         ("the usual path 1-2-4-9-10", [1, 2, 4, 9, 10], [], ["returned"]),
+        ("codes written as strings, as some payloads do", ["1", "2", 4, "9"], [], ["result_ready"]),
         ("statuses not synchronised are skipped: 2-9-10", [2, 9, 10], [], ["returned"]),
         ("a result ready before anything else was synchronised", [9], [], ["result_ready"]),
         ("supplement at receipt, resubmitted, received", [1, 5, 1, 2], [], ["received"]),

@@ -15,10 +15,46 @@ use super::machine::State;
 const SOURCE: &str = include_str!("../../../spec/lifecycle/national-status.json");
 
 /// A dossier status code of the National Public Service Portal (`TrangThaiHoSo`).
+///
+/// Written as a number; read from a number or from a string of digits, since sync payloads use
+/// both (`"TrangThai": 5`, `TrangThaiHoSoId == "2"`; status-codes.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(transparent)]
+#[serde(try_from = "StatusText", into = "u16")]
 pub struct NationalStatus(pub u16);
+
+/// A status code as written in a payload: a number or a string of digits.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+enum StatusText {
+    /// `5`.
+    Number(u16),
+    /// `"5"`.
+    Digits(String),
+}
+
+impl TryFrom<StatusText> for NationalStatus {
+    type Error = String;
+
+    fn try_from(raw: StatusText) -> Result<Self, Self::Error> {
+        match raw {
+            StatusText::Number(n) => Ok(Self(n)),
+            StatusText::Digits(text) => match text.parse() {
+                Ok(n) if text.bytes().all(|b| b.is_ascii_digit()) => Ok(Self(n)),
+                _ => Err(format!(
+                    "status code {text:?} is not a number from 0 to 65535"
+                )),
+            },
+        }
+    }
+}
+
+impl From<NationalStatus> for u16 {
+    fn from(status: NationalStatus) -> Self {
+        status.0
+    }
+}
 
 impl NationalStatus {
     /// 1 "Mới đăng ký".
@@ -202,6 +238,20 @@ mod tests {
         assert_eq!(
             status_of(State::ResultReady),
             Some(NationalStatus::PROCESSED)
+        );
+    }
+
+    #[test]
+    fn codes_are_read_from_numbers_and_digits() {
+        let read = |json: &str| serde_json::from_str::<NationalStatus>(json).ok();
+        assert_eq!(read("5"), Some(NationalStatus(5)));
+        assert_eq!(read("\"10\""), Some(NationalStatus::RETURNED));
+        assert_eq!(read("\"+5\""), None);
+        assert_eq!(read("\"x\""), None);
+        assert_eq!(read("70000"), None);
+        assert_eq!(
+            serde_json::to_string(&NationalStatus(7)).ok().as_deref(),
+            Some("7")
         );
     }
 
