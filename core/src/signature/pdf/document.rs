@@ -104,6 +104,19 @@ impl<'a> Document<'a> {
         (end < self.buf.len()).then_some(end..self.buf.len())
     }
 
+    /// A stream's data decoded (FlateDecode with its predictor, or no filter), within the
+    /// document's limits [`super::MAX_DECODED_STREAM_BYTES`] and
+    /// [`super::MAX_DECODED_TOTAL_BYTES`], which every stream decoded for this document shares.
+    pub fn decode_stream(&self, stream: &super::Stream<'_>) -> Result<Vec<u8>, PdfError> {
+        decode(stream, &self.budget)
+    }
+
+    /// The revision whose span ends at byte `end` (where a signature covering it ends its
+    /// `/ByteRange`), if one does.
+    pub fn revision_ending_at(&self, end: usize) -> Option<&Revision<'a>> {
+        self.revisions.iter().find(|r| r.end == end)
+    }
+
     /// The revisions, oldest first; never empty.
     pub fn revisions(&self) -> &[Revision<'a>] {
         &self.revisions

@@ -297,33 +297,35 @@ impl<'a> Lexer<'a> {
     fn hex_string(&mut self) -> Result<PdfString<'a>, PdfError> {
         let start = self.pos;
         self.pos += 1;
-        let rest = &self.buf[self.pos..];
-        let close = rest
-            .iter()
-            .position(|&b| b == b'>')
-            .ok_or(PdfError::UnexpectedEnd {
-                offset: self.buf.len(),
-            })?;
-        self.check_string_len(start, close / 2)?;
-        let mut out = Vec::with_capacity(close / 2 + 1);
+        // Scanned once, digit by digit: a missing `>` costs one pass to the first non-hex byte.
+        let mut out = Vec::new();
         let mut high: Option<u8> = None;
-        for (i, &b) in rest[..close].iter().enumerate() {
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.end());
+            };
+            self.pos += 1;
+            if b == b'>' {
+                break;
+            }
             if is_white(b) {
                 continue;
             }
             let v = hex_val(b).ok_or(PdfError::Syntax {
-                offset: self.pos + i,
+                offset: self.pos - 1,
                 what: "not a hex digit in a hex string",
             })?;
             match high.take() {
-                Some(h) => out.push(h << 4 | v),
+                Some(h) => {
+                    self.check_string_len(start, out.len() + 1)?;
+                    out.push(h << 4 | v);
+                }
                 None => high = Some(v),
             }
         }
         if let Some(h) = high {
             out.push(h << 4);
         }
-        self.pos += close + 1;
         Ok(PdfString {
             bytes: Cow::Owned(out),
             hex: true,

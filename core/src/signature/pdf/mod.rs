@@ -13,6 +13,8 @@
 //! - [`Document::parse`], [`Document`]: header, every [`Revision`] (oldest first, with its byte
 //!   span `start..end`, the end being the end of its `%%EOF` line, and the objects it defines),
 //!   and [`Document::view`] / [`Document::latest`] giving a [`View`] as of one revision;
+//!   [`Document::tail`] (bytes after the last revision), [`Document::revision_ending_at`],
+//!   [`Document::decode_stream`];
 //! - [`View`]: [`View::get`], [`View::resolve`], [`View::entry`], [`View::catalog`],
 //!   [`View::pages`], [`View::signatures`];
 //! - the objects: [`Object`], [`Dict`], [`Name`], [`PdfString`], [`Stream`], [`ObjRef`], and

@@ -62,6 +62,11 @@ fn xref_stream_and_object_stream() {
     let view = doc.latest();
     assert!(view.catalog().expect("catalog").has_name("Type", "Catalog"));
     assert_eq!(view.pages(), Ok(vec![r(3)]));
+    let Ok(Object::Stream(objstm)) = view.get(r(4)) else {
+        panic!("object 4 is the object stream")
+    };
+    let data = doc.decode_stream(&objstm).expect("decodes");
+    assert!(data.starts_with(b"1 0 2 "));
 }
 
 #[test]
@@ -104,6 +109,8 @@ fn incremental_revisions_resolve_as_of_each() {
     assert_eq!(doc.view(1).and_then(|v| v.pages()), Ok(vec![r(3)]));
     assert_eq!(doc.view(2).and_then(|v| v.pages()), Ok(vec![]));
     assert_eq!(doc.view(1).map(|v| v.entry(3).map(|e| e.0)), Ok(Some(1)));
+    assert_eq!(doc.revision_ending_at(first_end).map(|r| r.index), Some(0));
+    assert!(doc.revision_ending_at(first_end - 1).is_none());
     assert!(matches!(
         doc.view(3),
         Err(PdfError::NoRevision { index: 3 })
