@@ -357,13 +357,13 @@ pub unsafe extern "C" fn motcua_calendar_count_working_days(
 /// The due time of a dossier and how each day was counted (`calendar::request::due_json`), for
 /// the due-date request `request_json` (UTF-8 JSON, `request_len` bytes,
 /// spec/schema/due-request.schema.json): `{"received": RFC 3339, "limit": {"unit":
-/// "working_days" | "calendar_days" | "working_hours", "value"}, "policy": {"schedule",
+/// "working_days" | "calendar_days" | "working_hours", "value"}, "policy": {"working_weekdays",
 /// "office_hours", "cutoff", "counting", "supplement"}, "supplements": [{"requested",
 /// "supplied"}], "extension"}`, every field but `received` and `limit` optional.
 ///
 /// Returns `MOTCUA_STATUS_OK` with the `Due` object in `*out_json` (spec/schema/due.schema.json):
-/// `{"due": {"date", "minute"} or null while a supplement is awaited, "steps": [...]}`, each step
-/// saying how a day was counted. Returns `MOTCUA_STATUS_INVALID_INPUT` with `{"input_error":
+/// `{"due": "2025-04-29T17:00:00+07:00" (RFC 3339 at +07:00) or null while a supplement is
+/// awaited, "steps": [...]}`, each step saying how a day was counted. Returns `MOTCUA_STATUS_INVALID_INPUT` with `{"input_error":
 /// <finding>}` when the request cannot be read (`input.*`, with the JSON pointer of the field)
 /// or has no answer (`due.*`, `working_days.*`, `holidays.*`). Either way the caller frees
 /// `*out_json` with `motcua_string_free`. Otherwise (NULL_ARGUMENT, INVALID_UTF8,

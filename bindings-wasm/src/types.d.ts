@@ -559,7 +559,7 @@ export type DueRequest = {
   /**
    * The agency's counting policy; each field left out takes its default.
    */
-  policy?: PolicyRequest;
+  policy?: Policy;
   /**
    * When the dossier was received (accepted), RFC 3339 with its offset.
    */
@@ -926,18 +926,9 @@ export type Limit = {
 };
 
 /**
- * A local time in Vietnam (UTC+07:00), to the minute.
+ * A time in Vietnam to the minute, RFC 3339 at +07:00, e.g. 2025-04-29T17:00:00+07:00.
  */
-export type LocalTime = {
-  /**
-   * The date.
-   */
-  date: CalendarDate;
-  /**
-   * Minutes since midnight, 0 to 1439.
-   */
-  minute: number;
-};
+export type LocalTime = string;
 
 /**
  * One line of a lifecycle log: an event of one dossier.
@@ -1039,6 +1030,11 @@ export type NationalStatus = number | string;
 export type Occasion = "new_year" | "tet" | "hung_kings" | "victory" | "labour_day" | "national_day";
 
 /**
+ * Office hours: sessions HH:MM-HH:MM separated by commas, ordered and not overlapping, 24:00 may end the last one, e.g. 07:30-11:30,13:30-17:00 (08:00-12:00,13:00-17:00 when left out).
+ */
+export type OfficeHours = string;
+
+/**
  * What an old identity card number says.
  */
 export type OldIdInfo = {
@@ -1106,9 +1102,20 @@ export type PhoneInfo = {
 export type PhoneLine = "mobile" | "landline";
 
 /**
- * The counting policy of a [`DueRequest`]: the agency's [`Policy`] as a request writes it.
+ * An agency's counting configuration, the same JSON in a due-date request
+ * ([`DueRequest`](crate::calendar::request::DueRequest)) and where a result echoes it (the CLI's
+ * `calendar due --json`), so that a policy printed can be sent back as it is:
+ *
+ * ```json
+ * {"working_weekdays": [true, true, true, true, true, false, false],
+ *  "office_hours": "08:00-12:00,13:00-17:00", "cutoff": 900,
+ *  "counting": "dates", "supplement": "restart"}
+ * ```
+ *
+ * Every field may be left out for its default. The office hours are read when the policy is
+ * read; the cut-off and the working week are checked when used ([`due`]).
  */
-export type PolicyRequest = {
+export type Policy = {
   /**
    * Whether a limit in working days is counted by dates or as working hours.
    */
@@ -1119,18 +1126,18 @@ export type PolicyRequest = {
    */
   cutoff?: number | null;
   /**
-   * Office hours written `HH:MM-HH:MM,…` (e.g. `07:30-11:30,13:30-17:00`); 08:00–12:00 and
-   * 13:00–17:00 when left out.
+   * Office hours, `HH:MM-HH:MM,…` (08:00–12:00 and 13:00–17:00 when left out).
    */
-  office_hours?: string | null;
+  office_hours?: OfficeHours;
   /**
    * What a supplement request does: restart the limit (the default) or pause it.
    */
   supplement?: SupplementRule;
   /**
-   * The working weekdays, Monday first; Monday to Friday when left out.
+   * The working week, written as its working weekdays: seven booleans, Monday first
+   * (Monday to Friday when left out).
    */
-  working_weekdays?: boolean[] | null;
+  working_weekdays?: boolean[];
 };
 
 /**

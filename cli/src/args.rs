@@ -329,7 +329,7 @@ pub(crate) struct LunarArgs {
     pub(crate) reckoning: ReckoningArg,
 
     /// Print one JSON object per date ({"date", "year", "month", "day", "leap", "year_name"},
-    /// or {"input", "error"} for a date that cannot be converted), each on its own line,
+    /// or {"input", "input_error"} for a date that cannot be converted), each on its own line,
     /// instead of text.
     #[arg(long)]
     pub(crate) json: bool,
@@ -351,7 +351,7 @@ pub(crate) struct SolarArgs {
     pub(crate) reckoning: ReckoningArg,
 
     /// Print the result as one JSON object ({"date", "year", "month", "day", "leap",
-    /// "year_name"}, or {"error"}).
+    /// "year_name"}, or {"input_error"}).
     #[arg(long)]
     pub(crate) json: bool,
 }
@@ -367,7 +367,7 @@ pub(crate) struct HolidaysArgs {
     pub(crate) year: i32,
 
     /// Print one JSON object per date ({"date", "kind", "occasions", "source", …}), or one
-    /// {"error"}.
+    /// {"input_error"}.
     #[arg(long)]
     pub(crate) json: bool,
 }
@@ -485,7 +485,8 @@ pub(crate) struct DueArgs {
     pub(crate) extension: Option<Timestamp>,
 
     /// Print the result as one JSON object ({"received", "limit", "policy", "due", "steps"}, or
-    /// {"error"}).
+    /// {"input_error"}): times in RFC 3339 at +07:00, the policy in the shape of a due-date
+    /// request's.
     #[arg(long)]
     pub(crate) json: bool,
 }

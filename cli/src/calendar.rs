@@ -138,8 +138,9 @@ fn compute_due(args: &DueArgs) -> Result<(Clock, Policy, Due), DueError> {
 }
 
 /// Reports `error` on standard error, and with `json` also as a JSON line
-/// `{"input", "error"}` (`input` when the command reads several values), so that each value
-/// read gets a line; returns status 2.
+/// `{"input", "input_error"}` (`input` when the command reads several values), the
+/// `input_error` of the C and WebAssembly surfaces, so that each value read gets a line;
+/// returns status 2.
 fn fail(
     cx: &Context,
     out: &mut impl Write,
@@ -153,7 +154,7 @@ fn fail(
             &mut *out,
             &ErrorLine {
                 input,
-                error: &finding,
+                input_error: &finding,
             },
         )?;
         out.write_all(b"\n")?;
@@ -166,7 +167,7 @@ fn fail(
 struct ErrorLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     input: Option<&'a str>,
-    error: &'a Finding,
+    input_error: &'a Finding,
 }
 
 /// A value that is not a date YYYY-MM-DD: the catalog's `argument.date`.
@@ -217,7 +218,8 @@ impl LunarLine {
     }
 }
 
-/// The JSON object of a due time.
+/// The JSON object of a due time: the request's `received`, `limit` and `policy` (the shape a
+/// due-date request reads), then the `Due`.
 #[derive(Serialize)]
 struct DueLine<'a> {
     received: LocalTime,

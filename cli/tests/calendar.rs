@@ -63,9 +63,9 @@ fn lunar_reads_dates_from_stdin_and_reports_bad_ones_with_exit_2() {
         (&"2026-02-17".into(), &1.into())
     );
     assert_eq!(lines[1]["input"], "not-a-date");
-    assert_eq!(lines[1]["error"]["code"], "argument.date");
+    assert_eq!(lines[1]["input_error"]["code"], "argument.date");
     assert_eq!(lines[2]["input"], "1800-01-01");
-    assert_eq!(lines[2]["error"]["code"], "lunar.solar_out_of_range");
+    assert_eq!(lines[2]["input_error"]["code"], "lunar.solar_out_of_range");
     assert_eq!(
         (&lines[3]["date"], &lines[3]["day"]),
         (&"2026-02-16".into(), &29.into())
@@ -148,7 +148,7 @@ fn impossible_lunar_dates_exit_2_with_the_catalog_message() {
     let (code, out, _) = motcua(&["calendar", "solar", "2026-06-01", "--leap", "--json"], "");
     assert_eq!(code, 2);
     let line = &json_lines(&out)[0];
-    assert_eq!(line["error"]["code"], "lunar.no_leap_month");
+    assert_eq!(line["input_error"]["code"], "lunar.no_leap_month");
     assert!(line.get("input").is_none(), "{line}");
     let (code, _, err) = motcua(&["calendar", "solar", "2026-1-1"], "");
     assert_eq!(code, 2);
@@ -254,11 +254,8 @@ fn three_working_days_over_the_swapped_saturday() {
     let (code, out, _) = due(false, &["--days", "3", "--json"]);
     assert_eq!(code, 0);
     let due = &json_lines(&out)[0];
-    assert_eq!(
-        due["due"],
-        serde_json::json!({"date": "2025-04-29", "minute": 1020})
-    );
-    assert_eq!(due["received"]["minute"], 540);
+    assert_eq!(due["due"], "2025-04-29T17:00:00+07:00");
+    assert_eq!(due["received"], "2025-04-25T09:00:00+07:00");
     assert_eq!(
         due["limit"],
         serde_json::json!({"unit": "working_days", "value": 3})
@@ -275,7 +272,7 @@ fn calendar_days_and_pauses() {
     // 3 calendar days from Friday 2025-04-25 end on Monday 04-28, a working day.
     let (code, out, _) = due(false, &["--days", "3", "--unit", "calendar", "--json"]);
     assert_eq!(code, 0);
-    assert_eq!(json_lines(&out)[0]["due"]["date"], "2025-04-28");
+    assert_eq!(json_lines(&out)[0]["due"], "2025-04-28T17:00:00+07:00");
     // Still waiting for the supplement: no due date yet.
     let (code, out, _) = due(
         true,
@@ -304,13 +301,13 @@ fn a_supplement_pauses_or_restarts_the_limit() {
         args.extend(interval);
         let (code, out, err) = due(false, &args);
         assert_eq!(code, 0, "{err}");
-        json_lines(&out)[0]["due"]["date"].clone()
+        json_lines(&out)[0]["due"].clone()
     };
     // Pause: the 3 working days stopped (04-29, 05-05, 05-06; 04-30 to 05-04 are off) are added
     // to the 3 of the limit: 04-26 (swapped Saturday), 04-28, 04-29, 05-05, 05-06, 05-07.
-    assert_eq!(due_date("pause"), "2025-05-07");
+    assert_eq!(due_date("pause"), "2025-05-07T17:00:00+07:00");
     // Restart (Decree 61/2018 Art. 19(4)): 3 full working days from Tue 05-06.
-    assert_eq!(due_date("restart"), "2025-05-09");
+    assert_eq!(due_date("restart"), "2025-05-09T17:00:00+07:00");
     let (code, _, err) = due(false, &["--days", "3", "--supplement", "sometimes"]);
     assert_eq!(code, 2, "{err}");
 }
@@ -373,7 +370,7 @@ fn cutoff_extension_saturday_and_a_receipt_on_a_day_off() {
         "",
     );
     assert_eq!(code, 0);
-    assert_eq!(json_lines(&out)[0]["due"]["date"], "2025-05-10");
+    assert_eq!(json_lines(&out)[0]["due"], "2025-05-10T17:00:00+07:00");
 }
 
 #[test]
@@ -480,21 +477,28 @@ fn counting_by_hours_and_office_hours_in_json() {
     let (code, out, err) = motcua(&args, "");
     assert_eq!(code, 0, "{err}");
     let due = &json_lines(&out)[0];
-    assert_eq!(
-        due["due"],
-        serde_json::json!({"date": "2025-05-20", "minute": 510})
-    );
-    // The policy used is printed with the due time.
+    assert_eq!(due["due"], "2025-05-20T08:30:00+07:00");
+    // The policy used is printed with the due time, in the shape of a due-date request's.
     assert_eq!(
         due["policy"],
         serde_json::json!({
-            "schedule": {"working_weekdays": [true, true, true, true, true, false, false]},
-            "office_hours": {"sessions": [[450, 690], [810, 1020]]},
+            "working_weekdays": [true, true, true, true, true, false, false],
+            "office_hours": "07:30-11:30,13:30-17:00",
             "cutoff": 900,
             "counting": "hours",
             "supplement": "restart"
         })
     );
+    // What is printed is a request again, with the same answer on every surface.
+    let request = serde_json::json!({
+        "received": due["received"], "limit": due["limit"], "policy": due["policy"],
+    });
+    let again = motcua_core::calendar::request::due_json(&request.to_string()).expect("a request");
+    let mut printed = due.clone();
+    for echoed in ["received", "limit", "policy"] {
+        printed.as_object_mut().expect("an object").remove(echoed);
+    }
+    assert_eq!(serde_json::to_value(again).expect("JSON"), printed);
     // Counting by dates instead, the same dossier is due at Tuesday's closing time, 17:00.
     let (code, out, _) = motcua(&args[..6], "");
     assert_eq!(code, 0);
@@ -525,7 +529,7 @@ fn working_weekdays_and_the_default_supplement_rule() {
         "",
     );
     assert_eq!(code, 0, "{err}");
-    assert_eq!(json_lines(&out)[0]["due"]["date"], "2025-05-19");
+    assert_eq!(json_lines(&out)[0]["due"], "2025-05-19T17:00:00+07:00");
     let (code, _, err) = due(false, &["--days", "1", "--weekdays", "mon", "--saturday"]);
     assert_eq!(code, 2, "{err}");
     // Without --supplement a supplement restarts the limit (Decree 61/2018 Art. 19(4)), as in
@@ -541,7 +545,7 @@ fn working_weekdays_and_the_default_supplement_rule() {
         ],
     );
     assert_eq!(code, 0, "{err}");
-    assert_eq!(json_lines(&out)[0]["due"]["date"], "2025-05-09");
+    assert_eq!(json_lines(&out)[0]["due"], "2025-05-09T17:00:00+07:00");
 }
 
 #[test]
@@ -571,6 +575,6 @@ fn bad_office_hours_and_cutoff_are_the_catalog_errors() {
         json.push("--json");
         let (code, out, _) = due(true, &json);
         assert_eq!(code, 2);
-        assert_eq!(json_lines(&out)[0]["error"]["code"], code_text);
+        assert_eq!(json_lines(&out)[0]["input_error"]["code"], code_text);
     }
 }

@@ -429,21 +429,34 @@ static bool is_finding_of(const char *result, const json *code, char *why, size_
   return ok;
 }
 
-/* A direction of a lunar case that did not return OK: its error JSON (null for another status) in
- * `line`; whether it is the case's expected error. */
-static bool direction_failed(const char *function, MotcuaStatus status, const char *error_json,
-                             const json *error, text_buf *line, char *why, size_t why_len) {
-  if (status != MOTCUA_STATUS_INVALID_INPUT) {
+/* One direction of a lunar case, after its call returned `status`: `key` and the result in
+ * `line` (`value`, the C value written as JSON, when OK; else the error JSON, or null for another
+ * status); whether it is what the case expects: `value` when `matches` says it is the expected
+ * one, else the case's `error`. Frees `error_json`. */
+static bool lunar_direction(const char *function, const char *key, MotcuaStatus status,
+                            const char *value, bool matches, char *error_json, const json *error,
+                            text_buf *line, char *why, size_t why_len) {
+  buf_str(line, key);
+  bool ok = false;
+  if (status == MOTCUA_STATUS_OK) {
+    buf_str(line, value);
+    ok = error == NULL && matches;
+    if (!ok) {
+      snprintf(why, why_len, "%s gave %s", function, value);
+    }
+  } else if (status != MOTCUA_STATUS_INVALID_INPUT) {
     buf_str(line, "null");
     snprintf(why, why_len, "%s returned %s", function, status_name(status));
-    return false;
+  } else {
+    buf_str(line, error_json);
+    if (error == NULL) {
+      snprintf(why, why_len, "%s failed: %s", function, error_json);
+    } else {
+      ok = is_finding_of(error_json, error, why, why_len);
+    }
   }
-  buf_str(line, error_json);
-  if (error == NULL) {
-    snprintf(why, why_len, "%s failed: %s", function, error_json);
-    return false;
-  }
-  return is_finding_of(error_json, error, why, why_len);
+  motcua_string_free(error_json);
+  return ok;
 }
 
 /* A lunar case: each direction it runs, its JSON in `line`; the expectation checked. */
@@ -483,43 +496,27 @@ static void check_lunar(size_t i, const json *c, text_buf *line) {
     MotcuaLunarDate got = {0, 0, 0, false};
     char *error_json = NULL;
     MotcuaStatus status = motcua_calendar_to_lunar(solar, reckoning, &got, &error_json);
-    buf_str(line, "\"to_lunar\":");
-    if (status == MOTCUA_STATUS_OK) {
-      char value[128];
-      snprintf(value, sizeof value, "{\"year\":%d,\"month\":%d,\"day\":%d,\"leap\":%s}",
-               (int)got.year, got.month, got.day, got.leap ? "true" : "false");
-      buf_str(line, value);
-      if (error != NULL || got.year != year || got.month != month || got.day != day ||
-          got.leap != leap->boolean) {
-        snprintf(why, sizeof why, "motcua_calendar_to_lunar gave %s", value);
-        ok = false;
-      }
-    } else if (!direction_failed("motcua_calendar_to_lunar", status, error_json, error, line, why,
-                                 sizeof why)) {
-      ok = false;
-    }
-    motcua_string_free(error_json);
+    char value[128];
+    snprintf(value, sizeof value, "{\"year\":%d,\"month\":%d,\"day\":%d,\"leap\":%s}",
+             (int)got.year, got.month, got.day, got.leap ? "true" : "false");
+    bool matches = has_lunar && got.year == year && got.month == month && got.day == day &&
+                   got.leap == leap->boolean;
+    ok = lunar_direction("motcua_calendar_to_lunar", "\"to_lunar\":", status, value, matches,
+                         error_json, error, line, why, sizeof why);
   }
   if (has_lunar) {
     MotcuaLunarDate input = {(int32_t)year, (uint8_t)month, (uint8_t)day, leap->boolean};
     MotcuaDate got = {0, 0, 0};
     char *error_json = NULL;
     MotcuaStatus status = motcua_calendar_to_solar(input, reckoning, &got, &error_json);
-    buf_str(line, has_solar ? ",\"to_solar\":" : "\"to_solar\":");
-    if (status == MOTCUA_STATUS_OK) {
-      char value[32];
-      snprintf(value, sizeof value, "\"%04d-%02d-%02d\"", (int)got.year, got.month, got.day);
-      buf_str(line, value);
-      if (error != NULL || got.year != solar.year || got.month != solar.month ||
-          got.day != solar.day) {
-        snprintf(why, sizeof why, "motcua_calendar_to_solar gave %s", value);
-        ok = false;
-      }
-    } else if (!direction_failed("motcua_calendar_to_solar", status, error_json, error, line, why,
-                                 sizeof why)) {
-      ok = false;
-    }
-    motcua_string_free(error_json);
+    char value[32];
+    snprintf(value, sizeof value, "\"%04d-%02d-%02d\"", (int)got.year, got.month, got.day);
+    bool matches =
+        has_solar && got.year == solar.year && got.month == solar.month && got.day == solar.day;
+    const char *key = has_solar ? ",\"to_solar\":" : "\"to_solar\":";
+    ok = lunar_direction("motcua_calendar_to_solar", key, status, value, matches, error_json,
+                         error, line, why, sizeof why) &&
+         ok;
   }
   buf_str(line, "}");
   if (ok) {
@@ -650,15 +647,10 @@ static bool rfc3339_minute(const json *t, long long *out) {
   return true;
 }
 
-/* The minute since 1970-01-01T00:00Z of a LocalTime {"date", "minute"} (UTC+07:00). */
-static bool local_minute(const json *t, long long *out) {
-  MotcuaDate date;
-  long minute = 0;
-  if (!parse_date(json_get(t, "date"), &date) || !int_member(t, "minute", 0, 1439, &minute)) {
-    return false;
-  }
-  *out = days_from_civil(date.year, date.month, date.day) * 1440 + minute - 7 * 60;
-  return true;
+/* Whether `t` is a time written in Vietnamese time, as results write it: RFC 3339 ending +07:00. */
+static bool at_plus_seven(const json *t) {
+  return t != NULL && t->type == JSON_STRING && t->str_len >= 6 &&
+         strcmp(t->str + t->str_len - 6, "+07:00") == 0;
 }
 
 /* A due case: the case without its name and expectation is the request; the Due (or input
@@ -706,7 +698,8 @@ static void check_due(size_t i, const json *c, text_buf *line) {
     } else if (!rfc3339_minute(due, &expected_minute)) {
       snprintf(why, sizeof why, "the expected due is not an RFC 3339 time");
     } else {
-      ok = local_minute(got, &got_minute) && got_minute == expected_minute;
+      ok = at_plus_seven(got) && rfc3339_minute(got, &got_minute) &&
+           got_minute == expected_minute;
     }
     if (!ok && why[0] == '\0') {
       snprintf(why, sizeof why, "expected due %.*s, got %s", (int)due->raw_len, due->raw, result);

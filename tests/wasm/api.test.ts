@@ -91,7 +91,7 @@ export function calendar(reckoning: Reckoning, schedule: Schedule): string[] {
   const working: boolean = calendarIsWorkingDay(next, schedule);
   const year: Holidays = calendarHolidays(2026);
   const documents: Array<string | null | undefined> = year.days.map((d) => (d.source === "decision" ? d.document : d.law));
-  return [why, next, String(count), due.due ? `${due.due.date} ${due.due.minute}` : "waiting", ...steps, String(working), ...documents.map(String)];
+  return [why, next, String(count), due.due ?? "waiting", ...steps, String(working), ...documents.map(String)];
 }
 
 export const libraryVersion: string = version();

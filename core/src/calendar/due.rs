@@ -15,7 +15,9 @@
 //!   complete (Decree 61/2018/NĐ-CP Art. 19(4), the default) or, by configuration, pauses it;
 //! - the apology slip sets a new appointment, later than the due time, at most once (Art. 19(9)).
 
-use serde::{Deserialize, Serialize};
+use core::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::calendar::schedule::{Day, Schedule, ScheduleError, MAX_WORKING_DAYS};
 use crate::model::Timestamp;
@@ -71,8 +73,11 @@ impl Diagnostic for DueError {
 }
 
 /// A local time in Vietnam (UTC+07:00), to the minute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+///
+/// As JSON (a due time, a step of its explanation) it is an RFC 3339 date-time with the offset
+/// `+07:00` and zero seconds, `2025-04-29T17:00:00+07:00`: the form of the receipt and of the
+/// conformance vectors, so that a due time can be compared with them as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LocalTime {
     /// The date.
     pub date: Date,
@@ -103,12 +108,41 @@ impl LocalTime {
     }
 }
 
+impl fmt::Display for LocalTime {
+    /// RFC 3339 at `+07:00`: `2025-04-29T17:00:00+07:00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (hour, minute) = (self.minute / 60, self.minute % 60);
+        write!(f, "{}T{hour:02}:{minute:02}:00+07:00", self.date)
+    }
+}
+
+impl Serialize for LocalTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for LocalTime {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LocalTime".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date-time",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:00\\+07:00$",
+            "description": "A time in Vietnam to the minute, RFC 3339 at +07:00, e.g. 2025-04-29T17:00:00+07:00."
+        })
+    }
+}
+
 /// An agency's office hours: intervals of minutes since midnight, `[start, end)`.
 ///
-/// As JSON, `{"sessions": [[start, end], ...]}`; office hours read from JSON are checked when
-/// used ([`due`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// As JSON, the text `"HH:MM-HH:MM,…"` that [`FromStr`](std::str::FromStr) reads and
+/// [`Display`](fmt::Display) writes, e.g. `"07:30-11:30,13:30-17:00"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OfficeHours {
     /// Sessions `[start, end)` in minutes since midnight, e.g. `[[480, 720], [780, 1020]]` for
     /// 08:00–12:00 and 13:00–17:00 (the default): non-empty, ordered, non-overlapping.
@@ -137,8 +171,7 @@ impl OfficeHours {
         &self.sessions
     }
 
-    /// Whether the sessions are non-empty, ordered, disjoint and within the day (office hours
-    /// read from JSON are not checked until used).
+    /// Whether the sessions are non-empty, ordered, disjoint and within the day.
     fn check(&self) -> Result<(), DueError> {
         let sessions = &self.sessions;
         let ordered = sessions.windows(2).all(|w| w[0].1 <= w[1].0);
@@ -175,6 +208,49 @@ impl std::str::FromStr for OfficeHours {
             })
             .collect::<Result<_, DueError>>()?;
         Self::new(sessions)
+    }
+}
+
+impl fmt::Display for OfficeHours {
+    /// The sessions as `FromStr` reads them: `08:00-12:00,13:00-17:00`; midnight ending the
+    /// last session is `24:00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, &(start, end)) in self.sessions.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "," };
+            let (sh, sm, eh, em) = (start / 60, start % 60, end / 60, end % 60);
+            write!(f, "{sep}{sh:02}:{sm:02}-{eh:02}:{em:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for OfficeHours {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for OfficeHours {
+    /// The text `HH:MM-HH:MM,…`; text that [`FromStr`](std::str::FromStr) refuses is refused
+    /// with its [`DueError`]'s message.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for OfficeHours {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OfficeHours".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^ *[0-9]{2}:[0-9]{2} *- *[0-9]{2}:[0-9]{2} *(, *[0-9]{2}:[0-9]{2} *- *[0-9]{2}:[0-9]{2} *)*$",
+            "description": "Office hours: sessions HH:MM-HH:MM separated by commas, ordered and not overlapping, 24:00 may end the last one, e.g. 07:30-11:30,13:30-17:00 (08:00-12:00,13:00-17:00 when left out)."
+        })
     }
 }
 
@@ -220,22 +296,52 @@ pub enum SupplementRule {
     Pause,
 }
 
-/// An agency's counting configuration. In JSON every field may be left out (its default).
+/// An agency's counting configuration, the same JSON in a due-date request
+/// ([`DueRequest`](crate::calendar::request::DueRequest)) and where a result echoes it (the CLI's
+/// `calendar due --json`), so that a policy printed can be sent back as it is:
+///
+/// ```json
+/// {"working_weekdays": [true, true, true, true, true, false, false],
+///  "office_hours": "08:00-12:00,13:00-17:00", "cutoff": 900,
+///  "counting": "dates", "supplement": "restart"}
+/// ```
+///
+/// Every field may be left out for its default. The office hours are read when the policy is
+/// read; the cut-off and the working week are checked when used ([`due`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
-    /// The working week.
+    /// The working week, written as its working weekdays: seven booleans, Monday first
+    /// (Monday to Friday when left out).
+    #[serde(rename = "working_weekdays", with = "weekdays")]
+    #[cfg_attr(feature = "schema", schemars(with = "[bool; 7]"))]
     pub schedule: Schedule,
-    /// Office hours.
+    /// Office hours, `HH:MM-HH:MM,…` (08:00–12:00 and 13:00–17:00 when left out).
     pub office_hours: OfficeHours,
-    /// Receipt after this minute of the day counts from the next working day (15:00 = 900 or
-    /// 17:00 = 1020); `None` for no cut-off.
+    /// Receipt after this minute of the day (0–1439; 15:00 = 900, 17:00 = 1020) counts from the
+    /// next working day; `null` for no cut-off.
     pub cutoff: Option<u16>,
-    /// Dates or hours.
+    /// Whether a limit in working days is counted by dates or as working hours.
     pub counting: Counting,
-    /// Restart or pause after a supplement request.
+    /// What a supplement request does: restart the limit (the default) or pause it.
     pub supplement: SupplementRule,
+}
+
+/// A [`Policy`]'s working week as the array of its working weekdays, Monday first.
+mod weekdays {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::calendar::schedule::Schedule;
+
+    pub(super) fn serialize<S: Serializer>(s: &Schedule, serializer: S) -> Result<S::Ok, S::Error> {
+        s.working_weekdays.serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Schedule, D::Error> {
+        let working_weekdays = <[bool; 7]>::deserialize(d)?;
+        Ok(Schedule { working_weekdays })
+    }
 }
 
 /// A procedure's time limit ("Thời hạn giải quyết").
@@ -252,7 +358,7 @@ pub enum Limit {
 }
 
 /// A supplement request during processing (Decree 61/2018/NĐ-CP Art. 19(4)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Supplement {
     /// When the request for supplement was sent.
     pub requested: LocalTime,
@@ -261,7 +367,7 @@ pub struct Supplement {
 }
 
 /// The dossier's clock: its receipt, its limit and what happened since.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Clock {
     /// When the dossier was received (accepted).
     pub received: LocalTime,
@@ -852,6 +958,36 @@ mod tests {
         assert!(serde_json::from_str::<Policy>(r#"{"cut_off": 900}"#).is_err());
     }
 
+    /// A policy as JSON is the shape a request reads, so a policy printed reads back the same.
+    #[test]
+    fn a_policy_reads_back_what_it_writes() {
+        let policy = Policy {
+            schedule: Schedule::with_saturday(),
+            office_hours: "07:30-11:30,13:30-24:00".parse().unwrap(),
+            cutoff: Some(900),
+            counting: Counting::Hours,
+            supplement: SupplementRule::Pause,
+        };
+        let json = serde_json::to_string(&policy).unwrap();
+        assert_eq!(
+            json,
+            r#"{"working_weekdays":[true,true,true,true,true,true,false],"office_hours":"07:30-11:30,13:30-24:00","cutoff":900,"counting":"hours","supplement":"pause"}"#
+        );
+        assert_eq!(serde_json::from_str::<Policy>(&json).unwrap(), policy);
+    }
+
+    #[test]
+    fn local_times_are_rfc_3339_at_plus_seven() {
+        let t = at("2025-04-29", 7, 5);
+        assert_eq!(t.to_string(), "2025-04-29T07:05:00+07:00");
+        let ts: Timestamp = t.to_string().parse().unwrap();
+        assert_eq!(LocalTime::from_timestamp(&ts), Ok(t));
+        assert_eq!(
+            serde_json::to_string(&at("2025-04-29", 17, 0)).unwrap(),
+            r#""2025-04-29T17:00:00+07:00""#
+        );
+    }
+
     #[test]
     fn bad_input_is_a_typed_error() {
         assert_eq!(
@@ -881,9 +1017,7 @@ mod tests {
             ..Policy::default()
         };
         assert_eq!(due(&c, &bad_cutoff), Err(DueError::NoSuchTime));
-        let bad_hours: Policy =
-            serde_json::from_str(r#"{"office_hours": {"sessions": [[900, 600]]}}"#).unwrap();
-        assert_eq!(due(&c, &bad_hours), Err(DueError::OfficeHours));
+        assert!(serde_json::from_str::<Policy>(r#"{"office_hours": "15:00-10:00"}"#).is_err());
         let no_week = Policy {
             schedule: Schedule {
                 working_weekdays: [false; 7],

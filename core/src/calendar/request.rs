@@ -19,10 +19,7 @@
 
 use serde::Deserialize;
 
-use crate::calendar::due::{
-    self, Clock, Counting, Due, DueError, Limit, OfficeHours, Policy, SupplementRule,
-};
-use crate::calendar::schedule::Schedule;
+use crate::calendar::due::{self, Clock, Due, DueError, Limit, OfficeHours, Policy};
 use crate::model::{InputError, Timestamp};
 use crate::{Diagnostic, Finding};
 
@@ -38,53 +35,13 @@ pub struct DueRequest {
     pub limit: Limit,
     /// The agency's counting policy; each field left out takes its default.
     #[serde(default)]
-    pub policy: PolicyRequest,
+    pub policy: Policy,
     /// Supplement requests during processing (Decree 61/2018/NĐ-CP Art. 19(4)), in order.
     #[serde(default)]
     pub supplements: Vec<SupplementRequest>,
     /// The new appointment of the apology slip (Art. 19(9)), when one was issued.
     #[serde(default)]
     pub extension: Option<Timestamp>,
-}
-
-/// The counting policy of a [`DueRequest`]: the agency's [`Policy`] as a request writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default, deny_unknown_fields)]
-pub struct PolicyRequest {
-    /// Receipt after this minute of the day (0–1439; 15:00 = 900, 17:00 = 1020) counts from the
-    /// next working day; `null` for no cut-off.
-    pub cutoff: Option<u16>,
-    /// Whether a limit in working days is counted by dates or as working hours.
-    pub counting: Counting,
-    /// What a supplement request does: restart the limit (the default) or pause it.
-    pub supplement: SupplementRule,
-    /// The working weekdays, Monday first; Monday to Friday when left out.
-    pub working_weekdays: Option<[bool; 7]>,
-    /// Office hours written `HH:MM-HH:MM,…` (e.g. `07:30-11:30,13:30-17:00`); 08:00–12:00 and
-    /// 13:00–17:00 when left out.
-    pub office_hours: Option<String>,
-}
-
-impl PolicyRequest {
-    /// The policy: office hours that cannot be read are [`DueError::OfficeHours`] or
-    /// [`DueError::NoSuchTime`], as [`OfficeHours`] reads them.
-    pub fn policy(&self) -> Result<Policy, DueError> {
-        Ok(Policy {
-            schedule: self
-                .working_weekdays
-                .map_or_else(Schedule::default, |working_weekdays| Schedule {
-                    working_weekdays,
-                }),
-            office_hours: match &self.office_hours {
-                Some(text) => text.parse()?,
-                None => OfficeHours::default(),
-            },
-            cutoff: self.cutoff,
-            counting: self.counting,
-            supplement: self.supplement,
-        })
-    }
 }
 
 /// A supplement request of a [`DueRequest`].
@@ -98,6 +55,9 @@ pub struct SupplementRequest {
     #[serde(default)]
     pub supplied: Option<Timestamp>,
 }
+
+/// The JSON pointer of the office hours in a request.
+const OFFICE_HOURS: &str = "/policy/office_hours";
 
 /// Why a due-date request has no answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -123,8 +83,28 @@ impl RequestError {
 
 impl DueRequest {
     /// Reads a request from its JSON text (at most [`crate::model::MAX_INPUT_BYTES`]).
-    pub fn from_json(text: &str) -> Result<Self, InputError> {
-        crate::model::input::parse(text)
+    ///
+    /// Office hours that cannot be read are the calendar's own finding, as on the command line
+    /// (`--office-hours`), rather than a shape error: [`RequestError::Due`] with
+    /// `due.office_hours` or `due.no_such_time`.
+    pub fn from_json(text: &str) -> Result<Self, RequestError> {
+        crate::model::input::parse(text).map_err(|e| {
+            if e.path() != OFFICE_HOURS {
+                return e.into();
+            }
+            // Read the text again for the typed error; only a string reaches `FromStr`.
+            let value: Option<serde_json::Value> = serde_json::from_str(text).ok();
+            match value
+                .as_ref()
+                .and_then(|v| v.pointer(OFFICE_HOURS)?.as_str())
+            {
+                Some(hours) => match hours.parse::<OfficeHours>() {
+                    Err(error) => RequestError::Due(error),
+                    Ok(_) => e.into(),
+                },
+                None => e.into(),
+            }
+        })
     }
 
     /// The dossier's clock in Vietnamese local time.
@@ -144,7 +124,7 @@ impl DueRequest {
 
     /// The due time and its explanation ([`due::due`]).
     pub fn due(&self) -> Result<Due, DueError> {
-        due::due(&self.clock()?, &self.policy.policy()?)
+        due::due(&self.clock()?, &self.policy)
     }
 }
 
@@ -168,10 +148,9 @@ mod tests {
             r#"{"received":"2025-04-25T10:00:00+07:00","limit":{"unit":"working_days","value":3}}"#,
         )
         .unwrap();
-        let at = due.due.unwrap();
         assert_eq!(
-            (at.date.to_string(), at.minute),
-            ("2025-04-29".into(), 1020)
+            serde_json::to_value(&due).unwrap()["due"],
+            "2025-04-29T17:00:00+07:00"
         );
         let saturday = due_json(
             r#"{"received":"2025-05-09T10:00:00+07:00","limit":{"unit":"working_days","value":1},
@@ -179,6 +158,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(saturday.due.unwrap().date.to_string(), "2025-05-10");
+    }
+
+    /// The policy a result echoes is a policy a request reads (the CLI's `calendar due --json`).
+    #[test]
+    fn a_policy_echoed_is_a_request_again() {
+        let text = r#"{"received":"2025-05-19T10:30:00+07:00","limit":{"unit":"working_hours","value":3},
+            "policy":{"office_hours":"07:30-11:30,13:30-17:00","cutoff":900}}"#;
+        let request = DueRequest::from_json(text).unwrap();
+        let echoed = serde_json::to_string(&request.policy).unwrap();
+        let again = format!(
+            r#"{{"received":"2025-05-19T10:30:00+07:00","limit":{{"unit":"working_hours","value":3}},"policy":{echoed}}}"#
+        );
+        assert_eq!(DueRequest::from_json(&again).unwrap(), request);
     }
 
     #[test]
@@ -199,6 +191,18 @@ mod tests {
                 r#"{{"received":"2025-04-25T10:00:00Z",{limit},"policy":{{"office_hours":"12:00-08:00"}}}}"#
             )),
             ("due.office_hours".into(), "".into())
+        );
+        assert_eq!(
+            code(&format!(
+                r#"{{"received":"2025-04-25T10:00:00Z",{limit},"policy":{{"office_hours":"08:00-12:60"}}}}"#
+            )),
+            ("due.no_such_time".into(), "".into())
+        );
+        assert_eq!(
+            code(&format!(
+                r#"{{"received":"2025-04-25T10:00:00Z",{limit},"policy":{{"office_hours":[480,720]}}}}"#
+            )),
+            ("input.json_shape".into(), "/policy/office_hours".into())
         );
         assert_eq!(code("{"), ("input.json_syntax".into(), "".into()));
         assert_eq!(

@@ -381,14 +381,7 @@ fn finish(state: DossierState, mut out: DossierReplay, policy: &Policy) -> Dossi
 
 /// A Vietnamese local time as an RFC 3339 timestamp at +07:00.
 fn timestamp(t: LocalTime) -> Option<Timestamp> {
-    format!(
-        "{}T{:02}:{:02}:00+07:00",
-        t.date,
-        t.minute / 60,
-        t.minute % 60
-    )
-    .parse()
-    .ok()
+    t.to_string().parse().ok()
 }
 
 #[cfg(test)]
