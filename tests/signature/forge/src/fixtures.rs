@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::ca::{Instant, Issued, TestCa, SIGNING_TIME};
 use crate::cms::{detached, timestamp_token, Signing};
 use crate::keys::{Algorithm, Digest};
-use crate::pdf::{page_text, ByteRangeMode, Pdf, SigField, SubFilter};
+use crate::pdf::{page_text, Appearance, ByteRangeMode, Pdf, SigField, SubFilter};
 use crate::ForgeError;
 
 /// The verdict expected for one signature, in the order the signatures were made.
@@ -36,6 +36,9 @@ pub struct Expect {
     pub signatures: Vec<SignatureExpect>,
     /// Legal-format findings under the Decree 30 profile (rule row of signature-format.md §5).
     pub format_findings: Vec<&'static str>,
+    /// What the file is checked as under that profile: `document` (an issued document),
+    /// `attachment` (an attachment in a separate file) or `copy` (a paper-to-electronic copy).
+    pub decree30_role: &'static str,
 }
 
 /// One generated file.
@@ -108,6 +111,7 @@ fn expect(signatures: Vec<SignatureExpect>, format_findings: Vec<&'static str>) 
         indication,
         signatures,
         format_findings,
+        decree30_role: "document",
     }
 }
 
@@ -154,6 +158,7 @@ struct PdfSig<'a> {
     rect: Option<[i32; 4]>,
     label: &'a str,
     colour: &'a str,
+    frame: bool,
     m: Option<&'a str>,
     doc_mdp: Option<u8>,
     byte_range: ByteRangeMode,
@@ -170,6 +175,7 @@ impl<'a> PdfSig<'a> {
             rect: Some(PERSON_RECT),
             label: "Nguyen Van An",
             colour: "0 0 1",
+            frame: true,
             m: Some(M_VN),
             doc_mdp: None,
             byte_range: ByteRangeMode::Exact,
@@ -212,7 +218,11 @@ fn sign(
         name,
         sub_filter: s.sub_filter,
         rect: s.rect,
-        appearance: s.rect.map(|_| (s.label, s.colour)),
+        appearance: s.rect.map(|_| Appearance {
+            text: s.label,
+            rgb: s.colour,
+            frame: s.frame,
+        }),
         m: s.m,
         doc_mdp: s.doc_mdp,
         reserve: 8192,
@@ -258,7 +268,7 @@ fn signed(
     xref_stream: bool,
 ) -> Result<Pdf, ForgeError> {
     let mut pdf = Pdf::new(&decision(), xref_stream)?;
-    sign(ca, rng, &mut pdf, s, "chu_ky_ca_nhan")?;
+    sign(ca, rng, &mut pdf, s, "chu_ky_1")?;
     Ok(pdf)
 }
 
@@ -451,7 +461,7 @@ fn pdf_fixtures(ca: &TestCa, rng: &mut ChaCha20Rng, out: &mut Out) -> Result<(),
         if fill {
             pdf.fill_number("123/QD-STP", false)?;
         }
-        sign(ca, rng, &mut pdf, second, "chu_ky_thu_hai")?;
+        sign(ca, rng, &mut pdf, second, "chu_ky_2")?;
         let verdict = vec![with(ok(a), PASSED, None, "intact", "allowed"), ok(b)];
         out.pdf(
             file,
@@ -460,6 +470,31 @@ fn pdf_fixtures(ca: &TestCa, rng: &mut ChaCha20Rng, out: &mut Out) -> Result<(),
             why,
             expect(verdict, findings.to_vec()),
         );
+    }
+
+    // Appendix I item 8 (attachment in a separate file) and Part II (copy): the organisation's
+    // signature alone, no image, top right of page 1, Times New Roman 10 black, with the number
+    // and symbol (attachment) or the copy type and organisation (copy), and the time in +07:00.
+    let info = PdfSig {
+        frame: false,
+        colour: "0 0 0",
+        rect: Some([300, 812, 590, 838]),
+        ..org
+    };
+    let number = "123/QD-STP 2026-03-05T09:30:15+07:00";
+    let cases = [
+        ("decree30_attachment", PdfSig { label: number, ..info }, "attachment", "an attachment file signed by the organisation: text only, top right of page 1, TNR 10 black, number/symbol and time", "Decree 30/2020 Appendix I item 8 (attachment not in the same file)", NO_FINDINGS),
+        ("decree30_attachment_misplaced", PdfSig { label: number, rect: Some([40, 40, 330, 66]), frame: true, colour: "1 0 0", ..info }, "attachment", "the same attachment signature at the bottom left, framed in red Helvetica", "Appendix I item 8: top right of the first page, no image, Times New Roman 10 black", &["signature-format.md §5 row 12: attachment signature not top right / not text-only TNR 10 black"][..]),
+        ("decree30_copy", PdfSig { label: "SAO Y SO TU PHAP HA NOI 2026-03-05T09:30:15+07:00", ..info }, "copy", "a paper-to-electronic copy signed by the copying organisation: SAO Y, organisation, time", "Decree 30/2020 Art. 25 cl. 1 c and Appendix I Part II", NO_FINDINGS),
+        ("decree30_copy_without_copy_type", PdfSig { label: "SO TU PHAP 2026-03-05T09:30:15+07:00", ..info }, "copy", "a copy whose signature text lacks the copy type", "Appendix I Part II: the information names SAO Y, SAO LUC or TRICH SAO", &["signature-format.md §5 row 14: no copy type (SAO Y / SAO LỤC / TRÍCH SAO)"][..]),
+    ];
+    for (file, sig, role, what, why, findings) in cases {
+        let pdf = signed(ca, rng, sig, false)?;
+        let verdict = Expect {
+            decree30_role: role,
+            ..expect(vec![ok("organisation")], findings.to_vec())
+        };
+        out.pdf(file, pdf.bytes, what, why, verdict);
     }
 
     // Integrity: bytes or byte ranges manipulated.
@@ -513,7 +548,11 @@ fn pdf_fixtures(ca: &TestCa, rng: &mut ChaCha20Rng, out: &mut Out) -> Result<(),
             name: "chu_ky_ca_nhan",
             sub_filter: SubFilter::CadesDetached,
             rect: Some(PERSON_RECT),
-            appearance: Some(("Nguyen Van An", "0 0 1")),
+            appearance: Some(Appearance {
+                text: "Nguyen Van An",
+                rgb: "0 0 1",
+                frame: true,
+            }),
             m: Some(M_VN),
             doc_mdp: None,
             reserve,

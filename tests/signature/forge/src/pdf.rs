@@ -15,6 +15,8 @@ const PAGE: u32 = 3;
 pub const CONTENT: u32 = 4;
 const ACROFORM: u32 = 5;
 const FONT: u32 = 6;
+/// Times New Roman, for the information-only signatures of attachments and copies.
+const FONT_TNR: u32 = 8;
 /// The text field "so_ky_hieu" (document number and symbol), filled after the person signs.
 pub const NUMBER_FIELD: u32 = 7;
 
@@ -67,8 +69,8 @@ pub struct SigField<'a> {
     pub sub_filter: SubFilter,
     /// Widget rectangle; `None` for an invisible signature (`[0 0 0 0]`).
     pub rect: Option<[i32; 4]>,
-    /// Text and colour (`r g b`) of a visible appearance.
-    pub appearance: Option<(&'a str, &'a str)>,
+    /// A visible appearance.
+    pub appearance: Option<Appearance<'a>>,
     /// `/M` (a PDF date string).
     pub m: Option<&'a str>,
     /// A certification signature with DocMDP `/P` (1, 2 or 3).
@@ -79,6 +81,18 @@ pub struct SigField<'a> {
     pub byte_range: ByteRangeMode,
     /// Write this revision's cross-reference as a stream instead of a table.
     pub xref_stream: bool,
+}
+
+/// What a visible signature shows.
+#[derive(Clone, Copy)]
+pub struct Appearance<'a> {
+    /// The text line.
+    pub text: &'a str,
+    /// Its colour, `r g b`.
+    pub rgb: &'a str,
+    /// A framed box standing for the signature or seal image (Helvetica 8); without it, the text
+    /// alone in Times New Roman 10 (the information-only form of Appendix I item 8).
+    pub frame: bool,
 }
 
 /// A PDF under construction: its bytes and the current body of each object.
@@ -154,6 +168,7 @@ impl Pdf {
             (PAGES, format!("<< /Type /Pages /Kids [{PAGE} 0 R] /Count 1 >>").into_bytes()),
             (CONTENT, stream("", content)),
             (FONT, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec()),
+            (FONT_TNR, b"<< /Type /Font /Subtype /TrueType /BaseFont /TimesNewRomanPSMT /Encoding /WinAnsiEncoding >>".to_vec()),
             (NUMBER_FIELD, pdf.number_field(None)),
         ];
         let mut all = vec![
@@ -360,15 +375,25 @@ impl Pdf {
         ));
         let rect = f.rect.unwrap_or([0, 0, 0, 0]);
         let (ap_entry, ap_object) = match f.appearance {
-            Some((text, rgb)) => {
+            Some(a) => {
                 let (w, h) = (rect[2] - rect[0], rect[3] - rect[1]);
-                let body = format!(
-                    "{rgb} RG 2 w 1 1 {} {} re S BT {rgb} rg /F1 8 Tf 4 {} Td ({text}) Tj ET",
-                    w - 2,
-                    h - 2,
-                    h / 2
-                );
-                let dict = format!("/Type /XObject /Subtype /Form /BBox [0 0 {w} {h}] /Resources << /Font << /F1 {FONT} 0 R >> >>");
+                let rgb = a.rgb;
+                let body = if a.frame {
+                    format!(
+                        "{rgb} RG 2 w 1 1 {} {} re S BT {rgb} rg /F1 8 Tf 4 {} Td ({}) Tj ET",
+                        w - 2,
+                        h - 2,
+                        h / 2,
+                        a.text
+                    )
+                } else {
+                    format!(
+                        "BT {rgb} rg /F2 10 Tf 2 {} Td ({}) Tj ET",
+                        h / 2 - 3,
+                        a.text
+                    )
+                };
+                let dict = format!("/Type /XObject /Subtype /Form /BBox [0 0 {w} {h}] /Resources << /Font << /F1 {FONT} 0 R /F2 {FONT_TNR} 0 R >> >>");
                 (
                     format!(" /AP << /N {ap} 0 R >>"),
                     Some((ap, stream(&dict, body.as_bytes()))),
