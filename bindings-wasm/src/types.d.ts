@@ -817,9 +817,9 @@ export type HolidayDay = {
    */
   date: CalendarDate;
 } & (DayOff & {
-  kind: "off";
+  day: "off";
 } | DayOff & {
-  kind: "work";
+  day: "swapped_working";
 });
 
 /**

@@ -366,7 +366,7 @@ pub(crate) struct HolidaysArgs {
     )]
     pub(crate) year: i32,
 
-    /// Print one JSON object per date ({"date", "kind", "occasions", "source", …}), or one
+    /// Print one JSON object per date ({"date", "day", "occasions", "source", …}), or one
     /// {"input_error"}.
     #[arg(long)]
     pub(crate) json: bool,

@@ -69,7 +69,7 @@ pub(crate) fn holidays(
         print(out, args.json, day, || {
             let (kind, day_off) = match &day.exception {
                 Exception::Off(d) => (l.off, d),
-                Exception::Work(d) => (l.work, d),
+                Exception::SwappedWorking(d) => (l.work, d),
             };
             let date = day.date;
             let weekday = l.weekdays[usize::from(date.weekday())];

@@ -166,7 +166,7 @@ fn holidays_of_2026_include_tet_and_the_swapped_saturday() {
         lines
             .iter()
             .find(|l| l["date"] == date)
-            .map(|l| l["kind"].as_str().expect("kind is a string").to_owned())
+            .map(|l| l["day"].as_str().expect("day is a string").to_owned())
     };
     for day in 16..=20 {
         let date = format!("2026-02-{day}");
@@ -174,7 +174,7 @@ fn holidays_of_2026_include_tet_and_the_swapped_saturday() {
         let line = lines.iter().find(|l| l["date"] == date.as_str()).unwrap();
         assert_eq!(line["occasions"], serde_json::json!(["tet"]));
     }
-    assert_eq!(kind_of("2026-01-10").as_deref(), Some("work"));
+    assert_eq!(kind_of("2026-01-10").as_deref(), Some("swapped_working"));
     assert_eq!(kind_of("2026-01-05"), None);
     for line in &lines {
         assert!(

@@ -165,9 +165,19 @@ fn due_case(case: &Map<String, Value>, codes: &mut BTreeSet<String>) -> (Value, 
             Ok(due) => (got["due"] != due).then(|| format!("expected {due}")),
             Err(e) => Some(format!("the expected due {due} is not a time: {e}")),
         },
-        (None, Some(Value::String(code))) => {
-            codes.insert(code.clone());
-            (error_code(&got) != Some(code.as_str())).then(|| format!("expected {code}"))
+        (None, Some(error)) => {
+            // A code (at path "") or {code, path}.
+            let (code, path) = match &error {
+                Value::String(code) => (code.as_str(), ""),
+                error => (
+                    error["code"].as_str().unwrap_or("?"),
+                    error["path"].as_str().unwrap_or("?"),
+                ),
+            };
+            codes.insert(code.to_owned());
+            let got_path = got["input_error"]["path"].as_str();
+            (error_code(&got) != Some(code) || got_path != Some(path))
+                .then(|| format!("expected {code} at {path:?}"))
         }
         _ => Some("a case has either due or error".into()),
     };

@@ -403,7 +403,7 @@ static void test_calendar(void) {
   CHECK(motcua_calendar_holidays(2026, &json_out) == MOTCUA_STATUS_OK);
   CHECK(json_out != NULL && strstr(json_out, "\"year\":2026") != NULL &&
         strstr(json_out, "\"document\":\"12729/VPCP-KGVX\"") != NULL &&
-        strstr(json_out, "\"kind\":\"work\"") != NULL);
+        strstr(json_out, "\"day\":\"swapped_working\"") != NULL);
   motcua_string_free(json_out);
   error = NULL;
   CHECK(motcua_calendar_holidays(2010, &error) == MOTCUA_STATUS_INVALID_INPUT);

@@ -413,17 +413,23 @@ static bool int_member(const json *obj, const char *key, long min, long max, lon
   return true;
 }
 
-/* Whether the ABI's error text holds {"input_error": <a complete finding of code `code`>}. */
-static bool is_finding_of(const char *result, const json *code, char *why, size_t why_len) {
+/* Whether the ABI's error text holds {"input_error": <a complete finding>} as `expected` says: a
+ * code (at path "") or {"code", "path"}. */
+static bool is_finding_of(const char *result, const json *expected, char *why, size_t why_len) {
   char err[128];
   json *r = json_parse(result, strlen(result), err, sizeof err);
   const json *f = json_get(r, "input_error");
-  bool ok = json_equal(json_get(f, "code"), code) && json_is_string(json_get(f, "path"), "") &&
+  bool named = expected != NULL && expected->type == JSON_STRING;
+  const json *code = named ? expected : json_get(expected, "code");
+  const json *path = named ? NULL : json_get(expected, "path");
+  bool ok = json_equal(json_get(f, "code"), code) &&
+            (path == NULL ? json_is_string(json_get(f, "path"), "")
+                          : json_equal(json_get(f, "path"), path)) &&
             json_is_string(json_get(f, "severity"), "error") && filled(json_get(f, "vi")) &&
             filled(json_get(f, "en")) && filled(json_get(f, "rule"));
   if (!ok) {
-    snprintf(why, why_len, "expected the input error %.*s, got %s", code ? (int)code->raw_len : 4,
-             code ? code->raw : "null", result);
+    snprintf(why, why_len, "expected the input error %.*s, got %s",
+             expected ? (int)expected->raw_len : 4, expected ? expected->raw : "null", result);
   }
   json_free(r);
   return ok;

@@ -155,9 +155,9 @@ describe("calendar functions", () => {
     const holidays = calendarHolidays(2026);
     assert.equal(holidays.year, 2026);
     const swapped = holidays.days.find((d) => d.date === "2026-01-10");
-    assert.equal(swapped.kind, "work");
+    assert.equal(swapped.day, "swapped_working");
     assert.equal(swapped.document, "12729/VPCP-KGVX");
-    for (const d of holidays.days) assert.equal(calendarIsWorkingDay(d.date, "mon_fri"), d.kind === "work", d.date);
+    for (const d of holidays.days) assert.equal(calendarIsWorkingDay(d.date, "mon_fri"), d.day === "swapped_working", d.date);
   });
 
   test("wrong arguments", () => {
@@ -192,7 +192,7 @@ describe("calendar functions", () => {
     input(() => calendarDue("{"), "input.json_syntax");
     input(() => calendarDue({ ...request, received: "2025-04-25" }), "input.json_shape", "/received");
     input(() => calendarDue({ ...request, policy: { cut_off: 900 } }), "input.json_shape", "/policy/cut_off");
-    input(() => calendarDue({ ...request, policy: { office_hours: "17:00-08:00" } }), "due.office_hours");
+    input(() => calendarDue({ ...request, policy: { office_hours: "17:00-08:00" } }), "due.office_hours", "/policy/office_hours");
     input(() => calendarDue(`{"x": "${"a".repeat(2 << 20)}"}`), "input.too_large");
   });
 });

@@ -137,15 +137,19 @@ function attempt(f) {
   }
 }
 
-/** Checks that a direction that failed failed with the case's code, and one that ran did not. */
-function expectError(problems, what, outcome, code) {
+/**
+ * Checks that a computation that failed failed with the case's error, a code (at path "") or
+ * {code, path}, and one that ran did not.
+ */
+function expectError(problems, what, outcome, error) {
+  const { code, path } = typeof error === "object" ? error : { code: error, path: "" };
   if (outcome.thrown) problems.push(`${what} threw ${outcome.thrown}`);
   else if (code === undefined && outcome.finding) problems.push(`${what} failed: ${canonical(outcome.finding)}`);
   else if (code !== undefined) {
     if (!outcome.finding) problems.push(`${what} gave ${canonical(outcome.value)}, expected ${code}`);
     else {
       same(problems, `${what} error`, outcome.finding.code, code);
-      same(problems, `${what} error path`, outcome.finding.path, "");
+      same(problems, `${what} error path`, outcome.finding.path, path);
       wellFormed(problems, `${what} error`, [outcome.finding], "error");
     }
   }

@@ -92,15 +92,16 @@ pub struct DayOff {
     pub source: Source,
 }
 
-/// What a date is, apart from the ordinary working week.
+/// What a date is, apart from the ordinary working week. As JSON its tag is `"day"`, with the
+/// names [`Day`](crate::calendar::schedule::Day) gives the same days in a `DayStatus`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "day", rename_all = "snake_case")]
 pub enum Exception {
     /// A day off: holiday, compensatory day, Tết day or swapped weekday.
     Off(DayOff),
     /// A swapped Saturday that is a working day (làm bù).
-    Work(DayOff),
+    SwappedWorking(DayOff),
 }
 
 /// The exceptions to the working week of one solar year, in date order: the result of
@@ -120,8 +121,9 @@ pub struct Holidays {
 pub struct HolidayDay {
     /// The date.
     pub date: Date,
-    /// `"kind"` is `off` (a holiday, Tết day, compensatory day or swapped weekday) or `work` (a
-    /// swapped Saturday that is a working day), with its `occasions` and its `source`.
+    /// `"day"` is `off` (a holiday, Tết day, compensatory day or swapped weekday) or
+    /// `swapped_working` (a swapped Saturday that is a working day), as in a `DayStatus`, with
+    /// its `occasions` and its `source`.
     #[serde(flatten)]
     pub exception: Exception,
 }
@@ -306,7 +308,7 @@ fn occasion_year_exceptions(year: i32) -> Result<Vec<(Date, Exception)>, Holiday
             out.push((date, Exception::Off(day_off.clone())));
         }
         for &date in &row.work {
-            out.push((date, Exception::Work(day_off.clone())));
+            out.push((date, Exception::SwappedWorking(day_off.clone())));
         }
     }
     if !(crate::MIN_YEAR..=crate::MAX_YEAR).contains(&year) {
@@ -521,7 +523,7 @@ mod tests {
             let date = d(saturday);
             assert!(matches!(
                 exceptions(date.year()).unwrap().get(&date),
-                Some(Exception::Work(_))
+                Some(Exception::SwappedWorking(_))
             ));
         }
     }
@@ -673,7 +675,7 @@ mod tests {
         assert!(list.days.windows(2).all(|w| w[0].date < w[1].date));
         let json = serde_json::to_value(&list.days[0]).unwrap();
         assert_eq!(json["date"], "2026-01-01");
-        assert_eq!(json["kind"], "off");
+        assert_eq!(json["day"], "off");
         assert_eq!(holidays(2010), Err(HolidayError::NoStatute(2010)));
     }
 

@@ -65,6 +65,10 @@ pub enum RequestError {
     /// The text is not a due-date request (`input.*`, with the JSON pointer of the field).
     #[error(transparent)]
     Input(#[from] InputError),
+    /// The office hours of the policy are text that cannot be read as office hours
+    /// (`due.office_hours`, `due.no_such_time`, at `/policy/office_hours`).
+    #[error("{OFFICE_HOURS}: {0}")]
+    OfficeHours(DueError),
     /// The request is readable but its due time cannot be computed (`due.*`, `working_days.*`,
     /// `holidays.*`, `lunar.*`).
     #[error(transparent)]
@@ -76,6 +80,7 @@ impl RequestError {
     pub fn to_finding(&self) -> Finding {
         match self {
             RequestError::Input(e) => e.to_finding(),
+            RequestError::OfficeHours(e) => e.to_finding(OFFICE_HOURS),
             RequestError::Due(e) => e.to_finding(""),
         }
     }
@@ -85,8 +90,8 @@ impl DueRequest {
     /// Reads a request from its JSON text (at most [`crate::model::MAX_INPUT_BYTES`]).
     ///
     /// Office hours that cannot be read are the calendar's own finding, as on the command line
-    /// (`--office-hours`), rather than a shape error: [`RequestError::Due`] with
-    /// `due.office_hours` or `due.no_such_time`.
+    /// (`--office-hours`), at their pointer, rather than a shape error:
+    /// [`RequestError::OfficeHours`].
     pub fn from_json(text: &str) -> Result<Self, RequestError> {
         crate::model::input::parse(text).map_err(|e| {
             if e.path() != OFFICE_HOURS {
@@ -99,7 +104,7 @@ impl DueRequest {
                 .and_then(|v| v.pointer(OFFICE_HOURS)?.as_str())
             {
                 Some(hours) => match hours.parse::<OfficeHours>() {
-                    Err(error) => RequestError::Due(error),
+                    Err(error) => RequestError::OfficeHours(error),
                     Ok(_) => e.into(),
                 },
                 None => e.into(),
@@ -190,13 +195,13 @@ mod tests {
             code(&format!(
                 r#"{{"received":"2025-04-25T10:00:00Z",{limit},"policy":{{"office_hours":"12:00-08:00"}}}}"#
             )),
-            ("due.office_hours".into(), "".into())
+            ("due.office_hours".into(), "/policy/office_hours".into())
         );
         assert_eq!(
             code(&format!(
                 r#"{{"received":"2025-04-25T10:00:00Z",{limit},"policy":{{"office_hours":"08:00-12:60"}}}}"#
             )),
-            ("due.no_such_time".into(), "".into())
+            ("due.no_such_time".into(), "/policy/office_hours".into())
         );
         assert_eq!(
             code(&format!(

@@ -233,7 +233,7 @@ impl YearDays {
             let i = usize::from(date.ordinal());
             let bits = match exception {
                 Exception::Off(_) => &mut off,
-                Exception::Work(_) => &mut work,
+                Exception::SwappedWorking(_) => &mut work,
             };
             bits[i / 64] |= 1 << (i % 64);
         }
@@ -363,7 +363,7 @@ impl Schedule {
     fn classify(&self, year: &YearDays, date: Date) -> Day {
         match year.exceptions.get(&date) {
             Some(Exception::Off(off)) => Day::Off(off.clone()),
-            Some(Exception::Work(work)) => Day::SwappedWorking(work.clone()),
+            Some(Exception::SwappedWorking(work)) => Day::SwappedWorking(work.clone()),
             None if self.working_weekdays[usize::from(date.weekday())] => Day::Working,
             None => Day::WeeklyRest,
         }
