@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::ca::{Instant, Issued, TestCa, SIGNING_TIME};
 use crate::cms::{detached, timestamp_token, Signing};
 use crate::keys::{Algorithm, Digest};
-use crate::pdf::{page_text, Appearance, ByteRangeMode, Pdf, SigField, SubFilter};
+use crate::pdf::{page_text, Appearance, ByteRangeMode, FirstRevision, Pdf, SigField, SubFilter};
 use crate::ForgeError;
 
 /// The verdict expected for one signature, in the order the signatures were made.
@@ -446,6 +446,33 @@ fn pdf_fixtures(ca: &TestCa, rng: &mut ChaCha20Rng, out: &mut Out) -> Result<(),
             what,
             why,
             expect(vec![verdict], findings.to_vec()),
+        );
+    }
+
+    // Object streams and hybrid-reference files (ISO 32000-1 §7.5.7, §7.5.8.4), as office
+    // suites write them; the signature dictionary itself stays a plain object.
+    let cases = [
+        ("pades_object_streams", FirstRevision::ObjectStream, "first revision: every dictionary in an object stream, cross-reference stream; signed revision with a cross-reference stream", "a signature over a compressed-structure file verifies like any other"),
+        ("pades_hybrid_reference", FirstRevision::Hybrid, "first revision: hybrid-reference (classic table with /XRefStm, fonts and the form field in an object stream); signed revision with a classic table", "a reader must follow /XRefStm to find the compressed objects (§7.5.8.4)"),
+    ];
+    for (file, first, what, why) in cases {
+        let mut pdf = Pdf::with_first_revision(&decision(), first)?;
+        sign(
+            ca,
+            rng,
+            &mut pdf,
+            PdfSig {
+                xref_stream: first == FirstRevision::ObjectStream,
+                ..person
+            },
+            "chu_ky_1",
+        )?;
+        out.pdf(
+            file,
+            pdf.bytes,
+            what,
+            why,
+            expect(vec![ok("person")], ONE_SIGNATURE.to_vec()),
         );
     }
 

@@ -83,6 +83,19 @@ pub struct SigField<'a> {
     pub xref_stream: bool,
 }
 
+/// How the first revision's cross-reference information is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FirstRevision {
+    /// A classic cross-reference table (ISO 32000-1 §7.5.4).
+    Table,
+    /// A cross-reference stream (§7.5.8).
+    XrefStream,
+    /// Every dictionary in an object stream, listed by a cross-reference stream (§7.5.7).
+    ObjectStream,
+    /// A hybrid-reference file: classic table plus `/XRefStm` (§7.5.8.4).
+    Hybrid,
+}
+
 /// What a visible signature shows.
 #[derive(Clone, Copy)]
 pub struct Appearance<'a> {
@@ -155,6 +168,16 @@ pub fn page_text(lines: &[(i32, i32, i32, &str)]) -> Vec<u8> {
 impl Pdf {
     /// A one-page document with `content` as its page content, the number field empty.
     pub fn new(content: &[u8], xref_stream: bool) -> Result<Self, ForgeError> {
+        let form = if xref_stream {
+            FirstRevision::XrefStream
+        } else {
+            FirstRevision::Table
+        };
+        Self::with_first_revision(content, form)
+    }
+
+    /// A one-page document whose first revision is written as `form`.
+    pub fn with_first_revision(content: &[u8], form: FirstRevision) -> Result<Self, ForgeError> {
         let mut pdf = Self {
             bytes: b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec(),
             objects: BTreeMap::new(),
@@ -164,22 +187,136 @@ impl Pdf {
             perms: None,
             content: CONTENT,
         };
-        let objects = vec![
-            (PAGES, format!("<< /Type /Pages /Kids [{PAGE} 0 R] /Count 1 >>").into_bytes()),
-            (CONTENT, stream("", content)),
-            (FONT, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec()),
-            (FONT_TNR, b"<< /Type /Font /Subtype /TrueType /BaseFont /TimesNewRomanPSMT /Encoding /WinAnsiEncoding >>".to_vec()),
-            (NUMBER_FIELD, pdf.number_field(None)),
-        ];
         let mut all = vec![
             (CATALOG, pdf.catalog()),
+            (PAGES, format!("<< /Type /Pages /Kids [{PAGE} 0 R] /Count 1 >>").into_bytes()),
             (PAGE, pdf.page()),
+            (CONTENT, stream("", content)),
             (ACROFORM, pdf.acroform(false)),
+            (FONT, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec()),
+            (NUMBER_FIELD, pdf.number_field(None)),
+            (FONT_TNR, b"<< /Type /Font /Subtype /TrueType /BaseFont /TimesNewRomanPSMT /Encoding /WinAnsiEncoding >>".to_vec()),
         ];
-        all.extend(objects);
-        all.sort_by_key(|(n, _)| *n);
-        pdf.append(all, xref_stream)?;
+        match form {
+            FirstRevision::Table | FirstRevision::XrefStream => {
+                pdf.append(all, form == FirstRevision::XrefStream)?;
+            }
+            FirstRevision::ObjectStream => {
+                let compressed: Vec<_> =
+                    all.iter().filter(|(n, _)| *n != CONTENT).cloned().collect();
+                all.retain(|(n, _)| *n == CONTENT);
+                pdf.append_compressed(all, compressed, false)?;
+            }
+            FirstRevision::Hybrid => {
+                let compressed: Vec<_> = all
+                    .iter()
+                    .filter(|(n, _)| [FONT, NUMBER_FIELD, FONT_TNR].contains(n))
+                    .cloned()
+                    .collect();
+                all.retain(|(n, _)| ![FONT, NUMBER_FIELD, FONT_TNR].contains(n));
+                pdf.append_compressed(all, compressed, true)?;
+            }
+        }
         Ok(pdf)
+    }
+
+    /// The first revision with `compressed` in one (unfiltered) object stream (ISO 32000-1
+    /// §7.5.7). Without `hybrid`, a cross-reference stream lists every object; with it, a classic
+    /// table lists the plain objects (the compressed ones are absent from it) and
+    /// the trailer's `/XRefStm` points at a cross-reference stream for the rest (§7.5.8.4).
+    fn append_compressed(
+        &mut self,
+        plain: Vec<(u32, Vec<u8>)>,
+        compressed: Vec<(u32, Vec<u8>)>,
+        hybrid: bool,
+    ) -> Result<(), ForgeError> {
+        let objstm = FONT_TNR + 1;
+        let xref = objstm + 1;
+        let mut header = String::new();
+        let mut data = Vec::new();
+        for (n, body) in &compressed {
+            let _ = write!(header, "{n} {} ", data.len());
+            data.extend_from_slice(body);
+            data.push(b'\n');
+            self.objects.insert(*n, body.clone());
+        }
+        let first = header.len();
+        let mut stm = header.into_bytes();
+        stm.extend_from_slice(&data);
+        let stm = stream(
+            &format!("/Type /ObjStm /N {} /First {first}", compressed.len()),
+            &stm,
+        );
+        let mut offsets: BTreeMap<u32, usize> = BTreeMap::new();
+        for (n, body) in plain.into_iter().chain(std::iter::once((objstm, stm))) {
+            offsets.insert(n, self.bytes.len());
+            self.write_object(n, body);
+        }
+        let xref_at = self.bytes.len();
+        offsets.insert(xref, xref_at);
+        let mut entries = vec![0u8, 0, 0, 0, 0, 0xff, 0xff];
+        for n in 1..=xref {
+            let entry = match (
+                offsets.get(&n),
+                compressed.iter().position(|(c, _)| *c == n),
+            ) {
+                (Some(off), _) => [
+                    vec![1],
+                    u32::try_from(*off)
+                        .map_err(|_| ForgeError::Layout("offset"))?
+                        .to_be_bytes()
+                        .to_vec(),
+                    vec![0, 0],
+                ]
+                .concat(),
+                (None, Some(i)) => [
+                    vec![2],
+                    objstm.to_be_bytes().to_vec(),
+                    u16::try_from(i)
+                        .map_err(|_| ForgeError::Layout("index"))?
+                        .to_be_bytes()
+                        .to_vec(),
+                ]
+                .concat(),
+                (None, None) => vec![0; 7],
+            };
+            entries.extend(entry);
+        }
+        let size = xref + 1;
+        let body = stream(
+            &format!("/Type /XRef /Size {size} /Root {CATALOG} 0 R /W [1 4 2] /Index [0 {size}]"),
+            &entries,
+        );
+        self.write_object(xref, body);
+        let startxref = if hybrid {
+            let table_at = self.bytes.len();
+            let mut t = String::from("xref\n0 1\n0000000000 65535 f \n");
+            // The compressed objects and the stream itself are left out: a reader that knows
+            // /XRefStm finds them there (poppler does not let a free entry be overridden).
+            for (n, off) in offsets.iter().filter(|(n, _)| **n != xref) {
+                let _ = write!(t, "{n} 1\n{off:010} 00000 n \n");
+            }
+            let _ = write!(
+                t,
+                "trailer\n<< /Size {size} /Root {CATALOG} 0 R /XRefStm {xref_at} >>\n"
+            );
+            self.bytes.extend_from_slice(t.as_bytes());
+            table_at
+        } else {
+            xref_at
+        };
+        self.bytes
+            .extend_from_slice(format!("startxref\n{startxref}\n%%EOF\n").as_bytes());
+        self.last_xref = startxref;
+        Ok(())
+    }
+
+    fn write_object(&mut self, n: u32, body: Vec<u8>) {
+        self.bytes
+            .extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+        self.bytes.extend_from_slice(&body);
+        self.bytes.extend_from_slice(b"\nendobj\n");
+        self.objects.insert(n, body);
     }
 
     fn catalog(&self) -> Vec<u8> {
@@ -237,11 +374,7 @@ impl Pdf {
         let mut offsets = Vec::new();
         for (n, body) in objects {
             offsets.push((n, self.bytes.len()));
-            self.bytes
-                .extend_from_slice(format!("{n} 0 obj\n").as_bytes());
-            self.bytes.extend_from_slice(&body);
-            self.bytes.extend_from_slice(b"\nendobj\n");
-            self.objects.insert(n, body);
+            self.write_object(n, body);
         }
         let first = self.last_xref == 0;
         let prev = if first {
@@ -276,11 +409,7 @@ impl Pdf {
                 index.trim_end()
             );
             let body = stream(&dict, &data);
-            self.bytes
-                .extend_from_slice(format!("{n} 0 obj\n").as_bytes());
-            self.bytes.extend_from_slice(&body);
-            self.bytes.extend_from_slice(b"\nendobj\n");
-            self.objects.insert(n, body);
+            self.write_object(n, body);
         } else {
             let mut s = String::from("xref\n");
             if first {
