@@ -54,9 +54,9 @@ pub const MAX_OBJECT_NODES: usize = 250_000;
 /// Highest object number plus one, and most objects in one object stream (ISO 32000-1 Annex C:
 /// at most 8 388 607 indirect objects).
 pub const MAX_OBJECTS: usize = 8_388_608;
-/// Most cross-reference entries over all sections of a file (each costs about 32 bytes of
-/// memory, so the entries of a hostile file stay near 32 MB).
-pub const MAX_XREF_ENTRIES: usize = 1_000_000;
+/// Most cross-reference entries over all sections of a file (each costs about 30 bytes of
+/// memory, so the entries of a hostile file stay near 15 MB).
+pub const MAX_XREF_ENTRIES: usize = 500_000;
 /// Most incremental revisions.
 pub const MAX_REVISIONS: usize = 1_000;
 /// Longest string, in decoded bytes (a `/Contents` of a large CMS with embedded revocation data
@@ -64,10 +64,11 @@ pub const MAX_REVISIONS: usize = 1_000;
 pub const MAX_STRING_BYTES: usize = 16 * 1024 * 1024;
 /// Longest stream, as stored.
 pub const MAX_STREAM_BYTES: usize = 256 * 1024 * 1024;
-/// Most bytes one stream may decode to.
-pub const MAX_DECODED_STREAM_BYTES: usize = 16 * 1024 * 1024;
+/// Most bytes one stream may decode to (a cross-reference stream of all `MAX_XREF_ENTRIES`
+/// entries at 7 bytes each fits).
+pub const MAX_DECODED_STREAM_BYTES: usize = 8 * 1024 * 1024;
 /// Most bytes all the streams decoded for one document may decode to.
-pub const MAX_DECODED_TOTAL_BYTES: usize = 32 * 1024 * 1024;
+pub const MAX_DECODED_TOTAL_BYTES: usize = 24 * 1024 * 1024;
 /// Longest chain of references followed to reach a direct object.
 pub const MAX_REF_CHAIN: usize = 32;
 /// Most form fields and widgets visited in the field tree.

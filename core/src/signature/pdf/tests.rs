@@ -364,3 +364,24 @@ fn cross_reference_limits() {
         Some(PdfError::TooManyObjects { limit: MAX_OBJECTS })
     );
 }
+
+#[test]
+fn a_decompression_bomb_in_an_object_stream_is_a_typed_error() {
+    let mut b = Builder::new();
+    let padding = " ".repeat(MAX_DECODED_STREAM_BYTES);
+    let catalog = format!("{CATALOG}{padding}");
+    b.objstm(4, &[(1, &catalog), (2, PAGES)])
+        .obj(3, PAGE)
+        .xref_stream(5, "/Root 1 0 R");
+    assert!(b.buf.len() < 64 * 1024, "a small file");
+    let doc = Document::parse(&b.buf).expect("the structure parses");
+    assert!(matches!(
+        doc.latest().catalog(),
+        Err(PdfError::StreamDecodeLimit {
+            limit: MAX_DECODED_STREAM_BYTES,
+            ..
+        })
+    ));
+    // The failure is kept: asking again does not inflate the stream again.
+    assert!(doc.latest().get(r(2)).is_err());
+}
