@@ -496,6 +496,67 @@ enum MotcuaStatus motcua_ids_is_valid(MotcuaIdKind kind,
                                       bool *out_valid);
 
 /**
+ * Replays the lifecycle log `log_json` (UTF-8 JSON Lines, `log_len` bytes, each line a
+ * `LogEvent` of spec/schema/lifecycle-event.schema.json: `{"dossier", "type", "at", "actor",
+ * ...}`) under the rule version in force on the day each dossier was received (Decree 61/2018
+ * as amended until 30/6/2025, Decree 118/2025 from 01/7/2025), `lifecycle::replay`.
+ *
+ * Returns `MOTCUA_STATUS_OK` with the `Replay` object in `*out_json`
+ * (spec/schema/lifecycle-replay.schema.json): `{"dossiers": [...]}` in order of first
+ * appearance, each with its final `state`, `national_status`, `rules`, `due`, `timeliness`
+ * (`early`, `on_time`, `late`, `pending`, `not_applicable`), the number of `rejected` events and
+ * its `timeline`, where a refused event carries its `rejection` finding (`lifecycle.*`, with
+ * the article that forbids it). Returns `MOTCUA_STATUS_INVALID_INPUT` with `{"input_error":
+ * <finding>}` when the log cannot be read (`input.*` with the pointer within the line, or
+ * `lifecycle.line_too_long`, `lifecycle.too_many_events`, `lifecycle.too_many_dossiers`).
+ * Either way the caller frees `*out_json` with `motcua_string_free`. Otherwise (NULL_ARGUMENT,
+ * INVALID_UTF8, INVALID_ARGUMENT) writes nothing.
+ *
+ * # Safety
+ *
+ * `log_json` must point to `log_len` readable bytes, and `out_json` must be writable.
+ */
+enum MotcuaStatus motcua_lifecycle_replay(const uint8_t *log_json, size_t log_len, char **out_json);
+
+/**
+ * The indicators of the lifecycle log `log_json` (as for `motcua_lifecycle_replay`),
+ * `lifecycle::kpi::kpi` of its replay: how many dossiers were handled early, on time or late,
+ * the on-time rate (Decision 766/QĐ-TTg, indicator 2.1) and the share submitted online, overall
+ * and by agency, procedure and month of receipt.
+ *
+ * Returns `MOTCUA_STATUS_OK` with the `Kpi` object in `*out_json`
+ * (spec/schema/lifecycle-kpi.schema.json): `{"overall", "by_agency", "by_procedure",
+ * "by_month"}`, each group's counts `{"dossiers", "received", "early", "on_time", "late",
+ * "pending", "not_applicable", "online", "with_channel", "on_time_rate", "online_share"}`.
+ * Returns and writes otherwise as `motcua_lifecycle_replay`.
+ *
+ * # Safety
+ *
+ * `log_json` must point to `log_len` readable bytes, and `out_json` must be writable.
+ */
+enum MotcuaStatus motcua_lifecycle_kpi(const uint8_t *log_json, size_t log_len, char **out_json);
+
+/**
+ * Checks another system's log of portal status changes, `log_json` (UTF-8 JSON Lines,
+ * `log_len` bytes, each line a `StatusEvent` of spec/schema/lifecycle-status-event.schema.json:
+ * `{"dossier", "status", "at"}`, `status` a National Public Service Portal code), against the
+ * lifecycle machine, `lifecycle::check_status_log`.
+ *
+ * Returns `MOTCUA_STATUS_OK` with the `StatusReport` object in `*out_json`
+ * (spec/schema/lifecycle-status-report.schema.json): `{"dossiers": [{"dossier", "statuses",
+ * "states", "problems"}]}`, every impossible change a problem `{"line", "rules", "finding"}`
+ * (`lifecycle.status_unknown`, `lifecycle.status_impossible`, `lifecycle.no_rules`). Returns and
+ * writes otherwise as `motcua_lifecycle_replay`.
+ *
+ * # Safety
+ *
+ * `log_json` must point to `log_len` readable bytes, and `out_json` must be writable.
+ */
+enum MotcuaStatus motcua_lifecycle_check_status_log(const uint8_t *log_json,
+                                                    size_t log_len,
+                                                    char **out_json);
+
+/**
  * Frees a string this library returned through a `char **` output (a JSON result).
  *
  * NULL is accepted and does nothing.

@@ -29,6 +29,7 @@ mod calendar;
 mod date;
 mod forms;
 mod ids;
+mod lifecycle;
 mod status;
 mod strings;
 
@@ -49,6 +50,9 @@ pub use ids::{
     motcua_ids_check, motcua_ids_is_valid, MotcuaIdKind, MOTCUA_ID_KIND_AGENCY_CODE,
     MOTCUA_ID_KIND_DOSSIER_CODE, MOTCUA_ID_KIND_OLD_ID, MOTCUA_ID_KIND_PERSONAL_ID,
     MOTCUA_ID_KIND_PHONE, MOTCUA_ID_KIND_PROCEDURE_CODE, MOTCUA_ID_KIND_TAX_CODE,
+};
+pub use lifecycle::{
+    motcua_lifecycle_check_status_log, motcua_lifecycle_kpi, motcua_lifecycle_replay,
 };
 pub use status::MotcuaStatus;
 pub use strings::{motcua_string_free, motcua_version};

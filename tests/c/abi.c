@@ -4,7 +4,8 @@
  * errors come back as INVALID_INPUT with the finding; the procedure handle can be parsed once,
  * used many times (also from several threads at once) and freed; the free functions accept NULL;
  * the calendar's functions give their values, refuse wrong reckonings and schedules, and report
- * computations without an answer as INVALID_INPUT with the finding.
+ * computations without an answer as INVALID_INPUT with the finding; the lifecycle's functions
+ * answer a log, refuse NULL and invalid UTF-8, and report an unreadable log as INVALID_INPUT.
  *
  * A procedure and a dossier to work with are taken from the first case of dossiers.json that
  * expects a report.
@@ -515,6 +516,46 @@ static void test_calendar(void) {
   check_input_error(error, "input.json_shape");
 }
 
+/* The lifecycle's functions: each one's answer, the arguments refused with nothing written, and
+ * a log that cannot be read as an input error. */
+static void test_lifecycle(void) {
+  typedef MotcuaStatus (*log_function)(const uint8_t *, size_t, char **);
+  const log_function functions[] = {motcua_lifecycle_replay, motcua_lifecycle_kpi,
+                                    motcua_lifecycle_check_status_log};
+  const char *answers[] = {"\"timeliness\":\"pending\"", "\"on_time_rate\":null",
+                           "\"states\":[\"submitted\"]"};
+  const char *logs[] = {
+      "{\"dossier\":\"A\",\"type\":\"submitted\",\"at\":\"2024-03-04T08:00:00+07:00\","
+      "\"actor\":\"applicant\",\"channel\":\"online\"}\n"
+      "{\"dossier\":\"A\",\"type\":\"received\",\"at\":\"2024-03-04T08:30:00+07:00\","
+      "\"actor\":\"one_stop\",\"limit\":{\"unit\":\"working_days\",\"value\":5}}\n",
+      NULL,
+      "\n{\"dossier\":\"A\",\"status\":1,\"at\":\"2024-03-04T09:00:00+07:00\"}\n",
+  };
+  logs[1] = logs[0];
+  for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
+    char *json_out = NULL;
+    CHECK(functions[i](TEXT(logs[i]), &json_out) == MOTCUA_STATUS_OK);
+    CHECK(json_out != NULL && strstr(json_out, answers[i]) != NULL);
+    motcua_string_free(json_out);
+    json_out = NULL;
+    CHECK(functions[i](TEXT(""), &json_out) == MOTCUA_STATUS_OK);
+    CHECK(json_out != NULL && strstr(json_out, i == 1 ? "\"dossiers\":0" : "\"dossiers\":[]"));
+    motcua_string_free(json_out);
+
+    char *untouched = UNTOUCHED;
+    CHECK(functions[i](NULL, 0, &untouched) == MOTCUA_STATUS_NULL_ARGUMENT);
+    CHECK(functions[i](TEXT(logs[i]), NULL) == MOTCUA_STATUS_NULL_ARGUMENT);
+    CHECK(functions[i](TEXT("{\"dossier\":\"\x80\"}"), &untouched) ==
+          MOTCUA_STATUS_INVALID_UTF8);
+    CHECK(untouched == UNTOUCHED);
+
+    char *error = NULL;
+    CHECK(functions[i](TEXT("{\"dossier\":\"A\"}\n{"), &error) == MOTCUA_STATUS_INVALID_INPUT);
+    check_input_error(error, "input.json_shape");
+  }
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s SPEC_VECTORS_DIR\n", argv[0]);
@@ -523,6 +564,7 @@ int main(int argc, char **argv) {
   test_version();
   test_ids_arguments();
   test_calendar();
+  test_lifecycle();
 
   char path[4096];
   snprintf(path, sizeof path, "%s/dossiers.json", argv[1]);

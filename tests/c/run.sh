@@ -3,12 +3,12 @@
 # static library with -Wall -Wextra -Werror, runs them on spec/vectors/, then again with the
 # sanitizers, then under valgrind, which must report no error and no leak.
 #
-#   vectors  every case of identifiers.json, dossiers.json and calendar.json through the C ABI;
-#            writes c-identifiers.jsonl, c-dossiers.jsonl and c-calendar.jsonl when
-#            MOTCUA_SURFACE_OUT is set
+#   vectors  every case of identifiers.json, dossiers.json, calendar.json and lifecycle.json
+#            through the C ABI; writes c-identifiers.jsonl, c-dossiers.jsonl, c-calendar.jsonl and
+#            c-lifecycle.jsonl when MOTCUA_SURFACE_OUT is set
 #   abi      the ABI contract: NULL arguments, invalid UTF-8, impossible dates, input errors,
 #            the procedure handle's lifecycle (also shared between threads), the calendar's
-#            arguments and errors
+#            arguments and errors, the lifecycle's logs, arguments and errors
 #
 # MOTCUA_VECTORS names another vector directory (default spec/vectors), for trying new cases.
 set -euo pipefail

@@ -3,12 +3,14 @@
  * and spec/vectors/dossiers.json, compares the verdict, the normalized value, the info object and
  * the error and warning codes and paths with what the case expects, and fails on any mismatch;
  * then every case of every section of spec/vectors/calendar.json (lunar conversions in both
- * directions, the status of a day, due dates), in file order.
+ * directions, the status of a day, due dates), in file order; then every case of
+ * spec/vectors/lifecycle.json (transitions, replays, status logs) through motcua_lifecycle_*.
  *
  * When MOTCUA_SURFACE_OUT names a directory, writes there c-identifiers.jsonl,
- * c-dossiers.jsonl and c-calendar.jsonl: the JSON the ABI returned (for the lunar conversions,
+ * c-dossiers.jsonl, c-calendar.jsonl and c-lifecycle.jsonl: the JSON the ABI returned (for the lunar conversions,
  * the C values written as JSON), one line per case in case order (tests/agree.py compares them
- * with the other surfaces and core/tests/vectors_calendar.rs describes the calendar's lines).
+ * with the other surfaces; core/tests/vectors_calendar.rs and vectors_lifecycle.rs describe the
+ * calendar's and the lifecycle's lines).
  *
  * Usage: vectors SPEC_VECTORS_DIR
  */
@@ -720,24 +722,224 @@ static void check_due(size_t i, const json *c, text_buf *line) {
   motcua_string_free(result);
 }
 
-/* Runs every case of every section of calendar.json, in file order, and writes
- * c-calendar.jsonl: one line per case. */
-static void run_calendar(const char *dir) {
+
+/* ---- spec/vectors/lifecycle.json: transitions, replays and status logs ---- */
+
+/* The JSON Lines log of dossier "D" made of the events of `log`: each event with "dossier"
+ * first, as core/tests/vectors_lifecycle.rs builds it. */
+static void lifecycle_log(const json *log, text_buf *out) {
+  for (const json *event = log != NULL ? log->child : NULL; event != NULL; event = event->next) {
+    buf_str(out, "{\"dossier\":\"D\"");
+    if (event->child != NULL) {
+      /* the event's members, after its opening brace */
+      buf_str(out, ",");
+      /* its text on one line: a JSON string holds no raw line break, so every one is layout */
+      for (size_t k = 1; k < event->raw_len; k++) {
+        if (event->raw[k] != '\n' && event->raw[k] != '\r') {
+          buf_add(out, event->raw + k, 1);
+        }
+      }
+    } else {
+      buf_str(out, "}");
+    }
+    buf_str(out, "\n");
+  }
+}
+
+/* The answer of a lifecycle function: the JSON text and its parse, which points into it. */
+typedef struct lifecycle_answer {
+  char *text;
+  json *doc;
+} lifecycle_answer;
+
+static void lifecycle_answer_free(lifecycle_answer *a) {
+  json_free(a->doc);
+  motcua_string_free(a->text);
+}
+
+/* Calls `function` on the log of case `c` and returns its one dossier (within `*a`, to free
+ * with lifecycle_answer_free), or NULL after a failure; the dossier's JSON goes to `line`
+ * ("null" when there is none). */
+static const json *lifecycle_dossier(const char *suite, size_t i, const json *c,
+                                     MotcuaStatus (*function)(const uint8_t *, size_t, char **),
+                                     lifecycle_answer *a, text_buf *line) {
+  text_buf log = {NULL, 0, 0};
+  lifecycle_log(json_get(c, "log"), &log);
+  char *result = NULL;
+  MotcuaStatus status = function((const uint8_t *)(log.data ? log.data : ""), log.len, &result);
+  free(log.data);
+  a->text = result;
+  a->doc = NULL;
+  const json *one = NULL;
+  if (status != MOTCUA_STATUS_OK) {
+    fail_case(suite, i, c, "returned %s: %s", status_name(status), result ? result : "");
+  } else if ((a->doc = parse_result(suite, i, c, result)) != NULL) {
+    const json *dossiers = json_get(a->doc, "dossiers");
+    if (json_count(dossiers) == 1) {
+      one = json_at(dossiers, 0);
+    } else {
+      fail_case(suite, i, c, "expected one dossier, got %s", result);
+    }
+  }
+  if (one != NULL) {
+    buf_add(line, one->raw, one->raw_len);
+  } else {
+    buf_str(line, "null");
+  }
+  return one;
+}
+
+/* Whether `f` is a complete finding: code, path, severity error, messages and rule. */
+static bool complete_finding(const json *f) {
+  return filled(json_get(f, "code")) && json_get(f, "path") != NULL &&
+         json_is_string(json_get(f, "severity"), "error") && filled(json_get(f, "vi")) &&
+         filled(json_get(f, "en")) && filled(json_get(f, "rule"));
+}
+
+/* A transition case: its last event goes `to` a state (with the `form` and `rules` expected)
+ * or is `rejected` with {code, path}; every event before it is accepted. */
+static void check_transition(size_t i, const json *c, text_buf *line) {
+  const char *suite = "lifecycle/cases";
+  lifecycle_answer answer;
+  const json *d = lifecycle_dossier(suite, i, c, motcua_lifecycle_replay, &answer, line);
+  const json *timeline = json_get(d, "timeline");
+  size_t n = json_count(timeline);
+  if (d == NULL) {
+    /* already failed */
+  } else if (n == 0) {
+    fail_case(suite, i, c, "empty timeline");
+  } else {
+    const json *last = json_at(timeline, n - 1);
+    const json *rejection = json_get(last, "rejection");
+    const json *to = json_get(c, "to");
+    const json *rejected = json_get(c, "rejected");
+    char why[1024] = "";
+    for (size_t k = 0; k + 1 < n && why[0] == '\0'; k++) {
+      if (!is_nothing(json_get(json_at(timeline, k), "rejection"))) {
+        snprintf(why, sizeof why, "prefix event %zu refused", k + 1);
+      }
+    }
+    if (why[0] != '\0') {
+      /* reported below */
+    } else if (!(is_nothing(json_get(c, "rules")) ? is_nothing(json_get(last, "rules"))
+                                                    : json_equal(json_get(last, "rules"),
+                                                                 json_get(c, "rules")))) {
+      snprintf(why, sizeof why, "judged by other rules: %.*s", (int)last->raw_len, last->raw);
+    } else if (to != NULL && rejected == NULL) {
+      bool same_form = is_nothing(json_get(c, "form"))
+                           ? is_nothing(json_get(last, "form"))
+                           : json_equal(json_get(last, "form"), json_get(c, "form"));
+      if (!is_nothing(rejection) || !json_equal(json_get(last, "to"), to) || !same_form) {
+        snprintf(why, sizeof why, "expected %.*s, got %.*s", (int)to->raw_len, to->raw,
+                 (int)last->raw_len, last->raw);
+      }
+    } else if (rejected != NULL && to == NULL) {
+      if (is_nothing(rejection) || !complete_finding(rejection) ||
+          !json_equal(json_get(rejection, "code"), json_get(rejected, "code")) ||
+          !json_equal(json_get(rejection, "path"), json_get(rejected, "path"))) {
+        snprintf(why, sizeof why, "expected rejection %.*s, got %.*s", (int)rejected->raw_len,
+                 rejected->raw, (int)last->raw_len, last->raw);
+      }
+    } else {
+      snprintf(why, sizeof why, "the case gives neither `to` nor `rejected`");
+    }
+    if (why[0] == '\0') {
+      passes++;
+    } else {
+      fail_case(suite, i, c, "%s", why);
+    }
+  }
+  lifecycle_answer_free(&answer);
+}
+
+/* A replay case: every member of `expect` equals the dossier's (null for one it leaves out). */
+static void check_replay(size_t i, const json *c, text_buf *line) {
+  const char *suite = "lifecycle/replays";
+  lifecycle_answer answer;
+  const json *d = lifecycle_dossier(suite, i, c, motcua_lifecycle_replay, &answer, line);
+  const json *expect = json_get(c, "expect");
+  if (d != NULL) {
+    bool ok = expect != NULL && expect->type == JSON_OBJECT && expect->child != NULL;
+    for (const json *m = ok ? expect->child : NULL; m != NULL && ok; m = m->next) {
+      const json *got = json_get(d, m->key);
+      ok = m->type == JSON_NULL ? is_nothing(got) : json_equal(got, m);
+    }
+    if (ok) {
+      passes++;
+    } else {
+      fail_case(suite, i, c, "expected %.*s, got %.*s", expect ? (int)expect->raw_len : 4,
+                expect ? expect->raw : "null", (int)d->raw_len, d->raw);
+    }
+  }
+  lifecycle_answer_free(&answer);
+}
+
+/* A status log case: the problems ({line, code, path}, in order) and the final states. */
+static void check_status_log(size_t i, const json *c, text_buf *line) {
+  const char *suite = "lifecycle/status_logs";
+  text_buf report = {NULL, 0, 0};
+  lifecycle_answer answer;
+  const json *d =
+      lifecycle_dossier(suite, i, c, motcua_lifecycle_check_status_log, &answer, &report);
+  /* this surface's line is the whole report, as the Rust runner writes it */
+  if (answer.doc != NULL) {
+    buf_add(line, answer.doc->raw, answer.doc->raw_len);
+  } else {
+    buf_str(line, "null");
+  }
+  free(report.data);
+  if (d != NULL) {
+    const json *problems = json_get(d, "problems");
+    const json *expected = json_get(c, "problems");
+    bool ok = json_count(problems) == json_count(expected) &&
+              json_equal(json_get(d, "states"), json_get(c, "states"));
+    for (size_t k = 0; ok && k < json_count(expected); k++) {
+      const json *p = json_at(problems, k);
+      const json *e = json_at(expected, k);
+      const json *f = json_get(p, "finding");
+      ok = json_equal(json_get(p, "line"), json_get(e, "line")) && complete_finding(f) &&
+           json_equal(json_get(f, "code"), json_get(e, "code")) &&
+           json_equal(json_get(f, "path"), json_get(e, "path"));
+    }
+    if (ok) {
+      passes++;
+    } else {
+      fail_case(suite, i, c, "got %.*s", (int)d->raw_len, d->raw);
+    }
+  }
+  lifecycle_answer_free(&answer);
+}
+
+/* The check of one case of a section: the JSON of its result in `line`, its verdict counted. */
+typedef void (*case_check)(size_t i, const json *c, text_buf *line);
+
+/* A section of a vector file and the check of its cases. */
+typedef struct section_check {
+  const char *name;
+  case_check check;
+} section_check;
+
+/* Runs every case of every section of <dir>/<suite>.json, in file order, with the check of
+ * its section among the `n` of `checks` (each of which must be in the file, not empty), and
+ * writes c-<suite>.jsonl: one line per case. */
+static void run_sections(const char *dir, const char *suite, const section_check *checks,
+                         size_t n) {
   char path[4096];
-  snprintf(path, sizeof path, "%s/calendar.json", dir);
+  snprintf(path, sizeof path, "%s/%s.json", dir, suite);
+  char file[256];
+  snprintf(file, sizeof file, "c-%s.jsonl", suite);
   char *text = NULL;
   json *doc = load_json(path, &text);
-  FILE *out = surface_out("c-calendar.jsonl");
+  FILE *out = surface_out(file);
   size_t sections = 0;
   for (const json *section = doc->child; section != NULL; section = section->next) {
     if (strcmp(section->key, "$comment") == 0) {
       continue;
     }
-    void (*check)(size_t, const json *, text_buf *) =
-        strcmp(section->key, "lunar") == 0      ? check_lunar
-        : strcmp(section->key, "holidays") == 0 ? check_holiday
-        : strcmp(section->key, "due") == 0      ? check_due
-                                                : NULL;
+    case_check check = NULL;
+    for (size_t k = 0; k < n && check == NULL; k++) {
+      check = strcmp(section->key, checks[k].name) == 0 ? checks[k].check : NULL;
+    }
     if (check == NULL || section->type != JSON_ARRAY || json_count(section) == 0) {
       fprintf(stderr, "FAIL %s: unknown or empty section \"%s\"\n", path, section->key);
       failures++;
@@ -752,8 +954,12 @@ static void run_calendar(const char *dir) {
       free(line.data);
     }
   }
-  if (sections < 3) {
-    fprintf(stderr, "FAIL %s: the sections lunar, holidays and due are expected\n", path);
+  if (sections < n) {
+    fprintf(stderr, "FAIL %s: expected the sections", path);
+    for (size_t k = 0; k < n; k++) {
+      fprintf(stderr, " %s", checks[k].name);
+    }
+    fputc('\n', stderr);
     failures++;
   }
   if (out != NULL) {
@@ -770,7 +976,13 @@ int main(int argc, char **argv) {
   }
   run_identifiers(argv[1]);
   run_dossiers(argv[1]);
-  run_calendar(argv[1]);
+  const section_check calendar[] = {
+      {"lunar", check_lunar}, {"holidays", check_holiday}, {"due", check_due}};
+  run_sections(argv[1], "calendar", calendar, sizeof calendar / sizeof calendar[0]);
+  const section_check lifecycle[] = {{"cases", check_transition},
+                                     {"replays", check_replay},
+                                     {"status_logs", check_status_log}};
+  run_sections(argv[1], "lifecycle", lifecycle, sizeof lifecycle / sizeof lifecycle[0]);
   printf("C vectors: %d passed, %d failed\n", passes, failures);
   return failures == 0 ? 0 : 1;
 }
