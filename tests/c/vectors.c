@@ -36,6 +36,15 @@ static void fail_case(const char *suite, size_t i, const json *c, const char *fm
   failures++;
 }
 
+/* Counts a case that passed, or reports why it failed. */
+static void tally(const char *suite, size_t i, const json *c, bool ok, const char *why) {
+  if (ok) {
+    passes++;
+  } else {
+    fail_case(suite, i, c, "%s", why);
+  }
+}
+
 /* Whether a value is NULL, JSON null, or absent: "normalized": null and no "normalized" agree. */
 static bool is_nothing(const json *v) { return v == NULL || v->type == JSON_NULL; }
 
@@ -527,11 +536,7 @@ static void check_lunar(size_t i, const json *c, text_buf *line) {
          ok;
   }
   buf_str(line, "}");
-  if (ok) {
-    passes++;
-  } else {
-    fail_case(suite, i, c, "%s", why);
-  }
+  tally(suite, i, c, ok, why);
 }
 
 /* Whether the JSON value `v` (absent counts as null) equals the case's expectation `e`. */
@@ -586,11 +591,7 @@ static void check_holiday(size_t i, const json *c, text_buf *line) {
     motcua_string_free(fast_error);
     json_free(r);
   }
-  if (ok) {
-    passes++;
-  } else {
-    fail_case(suite, i, c, "%s", why);
-  }
+  tally(suite, i, c, ok, why);
   motcua_string_free(result);
 }
 
@@ -714,11 +715,7 @@ static void check_due(size_t i, const json *c, text_buf *line) {
     }
     json_free(r);
   }
-  if (ok) {
-    passes++;
-  } else {
-    fail_case(suite, i, c, "%s", why);
-  }
+  tally(suite, i, c, ok, why);
   motcua_string_free(result);
 }
 
