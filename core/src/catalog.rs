@@ -31,6 +31,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("../../spec/findings/lifecycle.json"),
     ),
     ("pdf.json", include_str!("../../spec/findings/pdf.json")),
+    (
+        "signature.json",
+        include_str!("../../spec/findings/signature.json"),
+    ),
 ];
 
 /// A language a message can be rendered in.
