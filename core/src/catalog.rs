@@ -35,6 +35,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         "signature.json",
         include_str!("../../spec/findings/signature.json"),
     ),
+    (
+        "changes.json",
+        include_str!("../../spec/findings/changes.json"),
+    ),
 ];
 
 /// A language a message can be rendered in.

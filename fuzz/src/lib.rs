@@ -127,3 +127,27 @@ pub fn pdf_reader(data: &[u8]) {
         }
     }
 }
+
+/// Compares the revisions of a PDF read from `data` (`signature::changes`):
+/// - a verdict or a typed error, never a panic;
+/// - a verdict of `none` lists no change, `allowed` only allowed ones, `disallowed` at least one
+///   that is not allowed, each with a finding code in the catalog;
+/// - every change was made after the signed revision.
+pub fn pdf_changes(data: &[u8]) {
+    use motcua_core::signature::changes::{analyse, Modification};
+    use motcua_core::signature::pdf::Document;
+    let Ok(doc) = Document::parse(data) else { return };
+    let Ok(list) = analyse(&doc) else { return };
+    for s in list {
+        let allowed = s.changes.iter().all(|c| c.allowed);
+        match s.modified_after_signing {
+            Modification::None => assert!(s.changes.is_empty()),
+            Modification::Allowed => assert!(!s.changes.is_empty() && allowed),
+            Modification::Disallowed => assert!(!allowed),
+        }
+        for c in &s.changes {
+            assert!(c.revision > s.revision);
+            let _ = c.finding();
+        }
+    }
+}

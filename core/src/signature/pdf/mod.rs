@@ -35,7 +35,7 @@ mod object;
 mod xref;
 
 #[cfg(test)]
-mod testpdf;
+pub(crate) mod testpdf;
 #[cfg(test)]
 mod tests;
 
