@@ -208,6 +208,8 @@ struct Pass<'p, 'd, 'a> {
     filled: HashSet<u32>,
     /// Annotations added to a page in this revision.
     added: HashSet<u32>,
+    /// Text boxes of pages as of the previous revision (`None`: content not decodable).
+    boxes: BTreeMap<u32, Option<Vec<super::overlay::Rect>>>,
     out: Vec<Raw>,
 }
 
@@ -593,7 +595,12 @@ impl<'d, 'a: 'd> Pass<'_, 'd, 'a> {
                     }
                 }
             }
-            let r2 = raw(ChangeKind::AnnotationAdded, Permit::AnnotationAdd);
+            let permit = if self.covers_text(page, d)? {
+                Permit::Never(code::ANNOTATION_OVERLAY)
+            } else {
+                Permit::AnnotationAdd
+            };
+            let r2 = raw(ChangeKind::AnnotationAdded, permit);
             self.push(r2.at(Some(*r)).detail(subtype(d)));
         }
         for r in refs0.iter().filter(|r| !s1.contains(r)) {
@@ -640,7 +647,12 @@ impl<'d, 'a: 'd> Pass<'_, 'd, 'a> {
         let page_since = existed_since(self.doc, page.num, self.k);
         for a in &d1 {
             if !d0.iter().any(|b| same(a, b)) {
-                let r = raw(ChangeKind::AnnotationAdded, Permit::AnnotationAdd);
+                let permit = if self.covers_text(page, a.as_dict())? {
+                    Permit::Never(code::ANNOTATION_OVERLAY)
+                } else {
+                    Permit::AnnotationAdd
+                };
+                let r = raw(ChangeKind::AnnotationAdded, permit);
                 self.push(r.at(Some(page)).detail(subtype(a.as_dict())));
             }
         }
@@ -664,6 +676,41 @@ impl<'d, 'a: 'd> Pass<'_, 'd, 'a> {
             self.push(r.at(Some(page)).detail("order"));
         }
         Ok(())
+    }
+
+    /// Whether an annotation added to `page` lies over text the page showed before this
+    /// revision (shadow attack, hide via overlay): it is visible (not `Hidden` or `NoView`,
+    /// §12.5.3), not a link or pop-up (which draw nothing by themselves), and its `/Rect`
+    /// overlaps a text box of the page ([`super::overlay`]). A page whose content cannot be
+    /// decoded counts as text everywhere.
+    fn covers_text(
+        &mut self,
+        page: ObjRef,
+        annot: Option<&Dict<'d>>,
+    ) -> Result<bool, ChangesError> {
+        let Some(a) = annot else { return Ok(false) };
+        let flags = a.get("F").and_then(Object::as_int).unwrap_or(0);
+        if flags & (2 | 32) != 0 || a.has_name("Subtype", "Link") || a.has_name("Subtype", "Popup")
+        {
+            return Ok(false);
+        }
+        let rect = self.resolve_array(&self.new, a.get("Rect"))?;
+        let rect: Vec<f64> = rect.iter().filter_map(Object::as_number).collect();
+        let [x0, y0, x1, y1] = rect[..] else {
+            return Ok(false);
+        };
+        let rect = [x0, y0, x1, y1];
+        if !self.boxes.contains_key(&page.num) {
+            let d0 = load(&self.old, page.num, self.work)?;
+            let contents = d0.as_dict().and_then(|d| d.get("Contents")).cloned();
+            let boxes =
+                super::overlay::text_boxes(self.doc, &self.old, contents.as_ref(), self.work)?;
+            self.boxes.insert(page.num, boxes);
+        }
+        Ok(match self.boxes.get(&page.num) {
+            Some(Some(boxes)) => boxes.iter().any(|b| super::overlay::overlaps(b, &rect)),
+            _ => true,
+        })
     }
 
     /// Annotations listed before and after whose dictionary changed (merged field widgets are
@@ -1001,6 +1048,7 @@ pub(super) fn revision_changes<'d, 'a: 'd>(
         changed,
         filled: HashSet::new(),
         added: HashSet::new(),
+        boxes: BTreeMap::new(),
         out: Vec::new(),
     };
     pass.trailer();

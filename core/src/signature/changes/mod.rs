@@ -37,6 +37,7 @@
 mod diff;
 mod error;
 mod graph;
+mod overlay;
 mod report;
 mod rules;
 

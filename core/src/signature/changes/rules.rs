@@ -33,6 +33,8 @@ pub(super) mod code {
     pub(crate) const SIGNED_ANNOTATION_CHANGED: &str = "changes.signed_annotation_changed";
     /// Not allowed: page content or resources.
     pub(crate) const PAGE_CONTENT: &str = "changes.page_content";
+    /// Not allowed: an annotation added over signed text.
+    pub(crate) const ANNOTATION_OVERLAY: &str = "changes.annotation_overlay";
     /// Not allowed: a page added.
     pub(crate) const PAGE_ADDED: &str = "changes.page_added";
     /// Not allowed: a page removed.

@@ -159,6 +159,44 @@ fn an_annotation_is_allowed_without_docmdp_and_under_p3_not_p2() {
 }
 
 #[test]
+fn an_annotation_over_signed_text_is_never_allowed() {
+    // A white box over the fee line (shadow attack, hide via overlay), with and without an
+    // appearance stream, under P=3 and without DocMDP; hidden, it hides nothing.
+    for (reference, annot, expect) in [
+        (
+            String::new(),
+            "<</Type/Annot/Subtype/Square/Rect[70 690 200 715]/P 3 0 R/IC[1 1 1]/F 4>>",
+            Modification::Disallowed,
+        ),
+        (
+            docmdp(3),
+            "<</Type/Annot/Subtype/FreeText/Rect[100 695 140 705]/P 3 0 R/AP<</N 9 0 R>>/F 4>>",
+            Modification::Disallowed,
+        ),
+        (
+            docmdp(3),
+            "<</Type/Annot/Subtype/Square/Rect[70 690 200 715]/P 3 0 R/F 2>>",
+            Modification::Allowed,
+        ),
+        (
+            String::new(),
+            "<</Type/Annot/Subtype/Square/Rect[70 730 200 760]/P 3 0 R/IC[1 1 1]>>",
+            Modification::Allowed,
+        ),
+    ] {
+        let mut b = signed(&reference);
+        b.obj(22, annot)
+            .obj(3, &page("7 0 R 8 0 R 22 0 R", "4 0 R"))
+            .table("/Root 1 0 R");
+        let s = sig1(&b);
+        assert_eq!(s.modified_after_signing, expect, "{annot}: {:?}", s.changes);
+        if expect == Modification::Disallowed {
+            assert_eq!(codes(&s), ["changes.annotation_overlay"]);
+        }
+    }
+}
+
+#[test]
 fn page_content_overwritten_is_never_allowed() {
     for reference in [String::new(), docmdp(3)] {
         let mut b = signed(&reference);
@@ -511,6 +549,7 @@ fn every_code_is_in_the_catalog_with_its_placeholders_filled() {
         rules::code::FIELD_LOCKED,
         rules::code::SIGNED_ANNOTATION_CHANGED,
         rules::code::PAGE_CONTENT,
+        rules::code::ANNOTATION_OVERLAY,
         rules::code::PAGE_ADDED,
         rules::code::PAGE_REMOVED,
         rules::code::OBJECT_OVERWRITTEN,
