@@ -607,6 +607,48 @@ fn pdf_fixtures(ca: &TestCa, rng: &mut ChaCha20Rng, out: &mut Out) -> Result<(),
     sign(ca, rng, &mut pdf, person, "chu_ky_ca_nhan")?;
     pdf.point_page_at(hidden)?;
     out.pdf("shadow_hide_and_replace", pdf.bytes, "the signed revision holds an unused content stream; a later revision only points the page at it (shadow attack, hide-and-replace)", "the page's content changed after signing even though no signed object was rewritten (Mainka et al. 2020)", expect(vec![with(ok("person"), FAILED, None, "intact", "disallowed")], vec![]));
+    // The other shadow attacks (Mainka et al. 2021) and an added page: each changes what the
+    // signed revision showed through a change a naive verifier might take as permitted.
+    let failed = || {
+        expect(
+            vec![with(ok("person"), FAILED, None, "intact", "disallowed")],
+            vec![],
+        )
+    };
+    let mut pdf = signed(ca, rng, person, false)?;
+    pdf.add_overlay([55, 570, 260, 595])?;
+    out.pdf("shadow_hide_overlay", pdf.bytes, "valid approval signature, then a white box annotation added over the fee line (shadow attack, hide via overlay)", "an annotation over signed text hides signed content; allowed annotations must not cover it (spec/signature/changes.md)", failed());
+    let mut pdf = signed(ca, rng, person, false)?;
+    pdf.overwrite_font()?;
+    out.pdf("shadow_replace_overwrite_font", pdf.bytes, "valid signature, then the page's font object rewritten under the same number (shadow attack, replace via overwrite)", "an object the signed page draws redefined after signing changes what was signed (ISO 32000-1 §7.5.6)", failed());
+    let mut pdf = Pdf::new(&decision(), false)?;
+    pdf.fill_number("123/QD-STP", false)?;
+    sign(
+        ca,
+        rng,
+        &mut pdf,
+        PdfSig {
+            doc_mdp: Some(2),
+            ..person
+        },
+        "chu_ky_1",
+    )?;
+    pdf.replace_number_appearance("123/QD-STP", "999/QD-STP")?;
+    out.pdf("shadow_replace_form_appearance", pdf.bytes, "certification (DocMDP P=2) over a filled number field, then the field's appearance replaced to show another number while its value stays (shadow attack, replace via form field)", "P=2 allows filling a field, not showing other content for an unchanged value", failed());
+    let mut pdf = signed(ca, rng, person, false)?;
+    pdf.add_page(&page_text(&[(
+        60,
+        780,
+        11,
+        "Phu luc: le phi 9.000.000 dong.",
+    )]))?;
+    out.pdf(
+        "page_added_after_signing",
+        pdf.bytes,
+        "valid signature, then a second page appended in a new revision",
+        "no DocMDP level allows adding a page (ISO 32000-1 §12.8.2.2; page templates aside)",
+        failed(),
+    );
     // DocMDP (ISO 32000-1 Table 254): P=1 no change, P=2 form fill and signing, P=3 also annotations.
     let fill = "certification signature with DocMDP, then the number field is filled";
     let annotate = "certification signature with DocMDP, then a text annotation is added";

