@@ -418,10 +418,8 @@ impl SignatureAlgorithm {
             Ok(Self::RsaPkcs1v15 { digest: named(d)? })
         };
         let ecdsa = |d, encoding| -> Result<Self, CryptoError> {
-            // RFC 5758 §3.2: the parameters are absent.
-            if alg.parameters.is_some() && !null_or_absent {
-                return Err(bad());
-            }
+            // RFC 5758 §3.2: the parameters are absent; some encoders repeat the curve there. The
+            // curve that counts is the key's (RFC 5480 §2.1.1), so they are not read.
             Ok(Self::Ecdsa {
                 digest: named(d)?,
                 encoding,

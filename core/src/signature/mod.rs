@@ -7,15 +7,27 @@
 //! - [`crypto`]: signature values — digest and signature algorithms from their identifiers
 //!   (SHA-1/256/384/512, RSA PKCS#1 v1.5, RSA-PSS, ECDSA P-256/P-384) and verification under a
 //!   SubjectPublicKeyInfo, shared by the CMS and certificate stages;
+//! - [`byte_range`]: which bytes a PDF signature covers, and the rule that it is exactly its
+//!   revision but `/Contents` (ISO 32000-1 §12.8.1), with the digest over the ranges in place;
+//! - [`cms`]: CMS SignedData (RFC 5652) — signer, signed attributes (content type, message
+//!   digest, signing time, ESS signing certificate), signature value;
+//! - [`timestamp`]: RFC 3161 tokens, signature timestamps and document timestamps;
+//! - [`integrity`]: the integrity of each signature of a PDF or CMS file
+//!   ([`integrity::SignatureIntegrity`]), assembled from the stages above;
 //! - [`changes`]: changes after signing — for each signature, what every later revision changed
 //!   (signatures, timestamps, DSS, form fields, annotations, pages, catalog, overwritten
 //!   objects), each judged against DocMDP, FieldMDP and the PAdES rules (ISO 32000-1 §12.8.2,
 //!   ETSI EN 319 142-1 §5.4), and the verdict `modified_after_signing`
 //!   (`spec/signature/changes.md`).
 //!
-//! To come: byte-range integrity and digests, CMS, certificates, and the Decree 30/2020 format
-//! rules.
+//! To come: certificates, the Decree 30/2020 format rules and the report.
 
+pub mod byte_range;
 pub mod changes;
+pub mod cms;
 pub mod crypto;
+pub mod integrity;
 pub mod pdf;
+pub mod time;
+pub mod timestamp;
+mod tlv;
