@@ -25,8 +25,8 @@ use crate::{Date, Diagnostic};
 
 /// Minutes in a day.
 const DAY_MINUTES: u16 = 24 * 60;
-/// Vietnam's offset east of UTC in seconds: UTC+07:00, no daylight saving (calendar.md §1).
-const VIETNAM_OFFSET_SECONDS: i128 = 7 * 3_600;
+/// Vietnam's offset east of UTC in minutes: UTC+07:00, no daylight saving (calendar.md §1).
+const VIETNAM_OFFSET_MINUTES: i64 = 7 * 60;
 /// Working hours per working day when days are counted in hours (calendar.md §4).
 pub const HOURS_PER_DAY: u32 = 8;
 
@@ -99,11 +99,18 @@ impl LocalTime {
 
     /// The Vietnamese local time of a timestamp written in any offset (seconds dropped).
     pub fn from_timestamp(timestamp: &Timestamp) -> Result<Self, DueError> {
-        let seconds = timestamp.unix_nanos().div_euclid(1_000_000_000) + VIETNAM_OFFSET_SECONDS;
-        let days = i64::try_from(seconds.div_euclid(86_400)).map_err(|_| DueError::NoSuchTime)?;
-        let minute =
-            u16::try_from(seconds.rem_euclid(86_400) / 60).map_err(|_| DueError::NoSuchTime)?;
-        let date = Date::from_days(days).map_err(|_| ScheduleError::OutOfRange)?;
+        // Minutes from midnight of the date as written to the same instant in Vietnam (the
+        // seconds never reach a minute): the date moves by at most two days, and not at all
+        // for a time written at +07:00, which needs no date arithmetic.
+        let minutes = i64::from(timestamp.minute_of_day()) - i64::from(timestamp.offset_minutes())
+            + VIETNAM_OFFSET_MINUTES;
+        let day = i64::from(DAY_MINUTES);
+        let minute = u16::try_from(minutes.rem_euclid(day)).map_err(|_| DueError::NoSuchTime)?;
+        let date = match minutes.div_euclid(day) {
+            0 => timestamp.date(),
+            shift => Date::from_days(timestamp.date().to_days() + shift)
+                .map_err(|_| ScheduleError::OutOfRange)?,
+        };
         Ok(Self { date, minute })
     }
 }
@@ -499,13 +506,91 @@ pub struct Due {
     pub steps: Vec<Step>,
 }
 
-/// The due time of a dossier under `policy`.
+/// Where the explanation of a due date goes: the list of [`Step`]s of [`due`], or nowhere for
+/// [`due_time`]. The rule is counted once, in [`count`]; only the recording differs.
+trait Explain {
+    /// Records the step `step` makes; a sink that keeps nothing never calls it.
+    fn record(&mut self, step: impl FnOnce() -> Result<Step, DueError>) -> Result<(), DueError>;
+
+    /// The `n`-th working day after `from` ([`Schedule::add_working_days`]), each day walked
+    /// past recorded as [`Step::Counted`] or [`Step::Skipped`] when steps are kept.
+    fn add_working_days(
+        &mut self,
+        schedule: &Schedule,
+        from: Date,
+        n: u32,
+    ) -> Result<Date, ScheduleError>;
+}
+
+impl Explain for Vec<Step> {
+    fn record(&mut self, step: impl FnOnce() -> Result<Step, DueError>) -> Result<(), DueError> {
+        self.push(step()?);
+        Ok(())
+    }
+
+    fn add_working_days(
+        &mut self,
+        schedule: &Schedule,
+        from: Date,
+        n: u32,
+    ) -> Result<Date, ScheduleError> {
+        let (due, walked) = schedule.add_working_days_explained(from, n)?;
+        let mut number = 0;
+        for (date, day) in walked {
+            if day.is_working() {
+                number += 1;
+                self.push(Step::Counted { date, number, day });
+            } else {
+                self.push(Step::Skipped { date, day });
+            }
+        }
+        Ok(due)
+    }
+}
+
+/// No explanation: the due time alone.
+struct Unexplained;
+
+impl Explain for Unexplained {
+    fn record(&mut self, _: impl FnOnce() -> Result<Step, DueError>) -> Result<(), DueError> {
+        Ok(())
+    }
+
+    fn add_working_days(
+        &mut self,
+        schedule: &Schedule,
+        from: Date,
+        n: u32,
+    ) -> Result<Date, ScheduleError> {
+        schedule.add_working_days(from, n)
+    }
+}
+
+/// The due time of a dossier under `policy`, with the steps that explain it.
 ///
 /// The policy is checked first, since it may come from JSON: office hours as
 /// [`OfficeHours::new`] requires ([`DueError::OfficeHours`]), a cut-off within the day
 /// ([`DueError::NoSuchTime`]) and a working week with a working day
 /// ([`ScheduleError::NoWorkingDay`]).
 pub fn due(clock: &Clock, policy: &Policy) -> Result<Due, DueError> {
+    let mut steps = Vec::new();
+    let due = count(clock, policy, &mut steps)?;
+    Ok(Due { due, steps })
+}
+
+/// The due time of [`due`] without its explanation, for where none is shown (the lifecycle's
+/// [`step`](crate::lifecycle::step) and replay): the same rule and the same errors, without
+/// building the list of steps. `None` while the clock stands still waiting for a supplement.
+pub fn due_time(clock: &Clock, policy: &Policy) -> Result<Option<LocalTime>, DueError> {
+    count(clock, policy, &mut Unexplained)
+}
+
+/// The rule of [`due`] and [`due_time`]: the due time, each step recorded in `explain`.
+fn count(
+    clock: &Clock,
+    policy: &Policy,
+    explain: &mut impl Explain,
+) -> Result<Option<LocalTime>, DueError> {
     policy.office_hours.check()?;
     if policy.cutoff.is_some_and(|c| c >= DAY_MINUTES) {
         return Err(DueError::NoSuchTime);
@@ -513,19 +598,20 @@ pub fn due(clock: &Clock, policy: &Policy) -> Result<Due, DueError> {
     if !policy.schedule.working_weekdays.contains(&true) {
         return Err(ScheduleError::NoWorkingDay.into());
     }
-    let mut steps = Vec::new();
     let mut start = clock.received;
     let mut paused_days = 0;
-    steps.push(Step::Received { at: start });
+    explain.record(|| Ok(Step::Received { at: start }))?;
     for supplement in &clock.supplements {
         if supplement.requested < clock.received {
             return Err(DueError::SupplementOrder);
         }
-        steps.push(Step::SupplementRequested {
-            at: supplement.requested,
-        });
+        explain.record(|| {
+            Ok(Step::SupplementRequested {
+                at: supplement.requested,
+            })
+        })?;
         let Some(supplied) = supplement.supplied else {
-            return Ok(Due { due: None, steps });
+            return Ok(None);
         };
         if supplied < supplement.requested {
             return Err(DueError::SupplementOrder);
@@ -534,12 +620,12 @@ pub fn due(clock: &Clock, policy: &Policy) -> Result<Due, DueError> {
             SupplementRule::Restart => {
                 start = supplied;
                 paused_days = 0;
-                steps.push(Step::Restarted { at: supplied });
+                explain.record(|| Ok(Step::Restarted { at: supplied }))?;
             }
             SupplementRule::Pause => {
                 // Only time still running stops: a request made once the due time has passed
                 // (the dossier is already late) moves nothing.
-                let due_so_far = run(start, clock.limit, paused_days, policy, &mut Vec::new())?;
+                let due_so_far = run(start, clock.limit, paused_days, policy, &mut Unexplained)?;
                 let days = if supplement.requested < due_so_far {
                     policy
                         .schedule
@@ -548,26 +634,25 @@ pub fn due(clock: &Clock, policy: &Policy) -> Result<Due, DueError> {
                     0
                 };
                 paused_days += days;
-                steps.push(Step::Resumed {
-                    at: supplied,
-                    paused_days: days,
-                });
+                explain.record(|| {
+                    Ok(Step::Resumed {
+                        at: supplied,
+                        paused_days: days,
+                    })
+                })?;
             }
         }
     }
-    let mut due = run(start, clock.limit, paused_days, policy, &mut steps)?;
+    let mut due = run(start, clock.limit, paused_days, policy, explain)?;
     if let Some(to) = clock.extension {
         // Art. 19(9) extends the time ("gia hạn"): the new appointment comes after the old one.
         if to <= due {
             return Err(DueError::ExtensionOrder);
         }
-        steps.push(Step::Extended { from: due, to });
+        explain.record(|| Ok(Step::Extended { from: due, to }))?;
         due = to;
     }
-    Ok(Due {
-        due: Some(due),
-        steps,
-    })
+    Ok(Some(due))
 }
 
 /// Counts `limit` (plus `extra_days` working days stopped by pauses) from `start`.
@@ -576,7 +661,7 @@ fn run(
     limit: Limit,
     extra_days: u32,
     policy: &Policy,
-    steps: &mut Vec<Step>,
+    explain: &mut impl Explain,
 ) -> Result<LocalTime, DueError> {
     let schedule = &policy.schedule;
     let too_many = |n: u32| DueError::Schedule(ScheduleError::TooManyDays(u64::from(n)));
@@ -586,35 +671,26 @@ fn run(
                 .checked_add(extra_days.saturating_mul(HOURS_PER_DAY))
                 .filter(|&t| t <= MAX_WORKING_DAYS * HOURS_PER_DAY)
                 .ok_or(too_many(hours / HOURS_PER_DAY))?;
-            hours_from(start, total, policy, steps)
+            hours_from(start, total, policy, explain)
         }
         (Limit::WorkingDays(days), Counting::Hours) => {
             let total = days.checked_add(extra_days).ok_or(too_many(days))?;
             if total > MAX_WORKING_DAYS {
                 return Err(too_many(total));
             }
-            hours_from(start, total * HOURS_PER_DAY, policy, steps)
+            hours_from(start, total * HOURS_PER_DAY, policy, explain)
         }
         (Limit::WorkingDays(days), Counting::Dates) => {
             let total = days.checked_add(extra_days).ok_or(too_many(days))?;
-            let d0 = receipt_day(start, total == 0, policy, steps)?;
-            let (due, walked) = schedule.add_working_days_explained(d0, total)?;
-            let mut number = 0;
-            for (date, day) in walked {
-                if day.is_working() {
-                    number += 1;
-                    steps.push(Step::Counted { date, number, day });
-                } else {
-                    steps.push(Step::Skipped { date, day });
-                }
-            }
+            let d0 = receipt_day(start, total == 0, policy, explain)?;
+            let due = explain.add_working_days(schedule, d0, total)?;
             closing(due, policy)
         }
         (Limit::CalendarDays(days), _) => {
             if days > MAX_WORKING_DAYS {
                 return Err(too_many(days));
             }
-            let d0 = receipt_day(start, days == 0 && extra_days == 0, policy, steps)?;
+            let d0 = receipt_day(start, days == 0 && extra_days == 0, policy, explain)?;
             let end = Date::from_days(d0.to_days() + i64::from(days))
                 .map_err(|_| ScheduleError::OutOfRange)?;
             let end = schedule.add_working_days(end, extra_days)?;
@@ -622,7 +698,7 @@ fn run(
                 closing(end, policy)
             } else {
                 let to = schedule.next_working_day(end)?;
-                steps.push(Step::MovedToWorkingDay { from: end, to });
+                explain.record(|| Ok(Step::MovedToWorkingDay { from: end, to }))?;
                 closing(to, policy)
             }
         }
@@ -639,13 +715,17 @@ fn receipt_day(
     at: LocalTime,
     same_day: bool,
     policy: &Policy,
-    steps: &mut Vec<Step>,
+    explain: &mut impl Explain,
 ) -> Result<Date, DueError> {
     let schedule = &policy.schedule;
-    let day = schedule.day(at.date)?;
-    if !day.is_working() {
+    if !schedule.is_working_day(at.date)? {
         let counts_from = schedule.next_working_day(at.date)?;
-        steps.push(Step::ReceivedOnDayOff { day, counts_from });
+        explain.record(|| {
+            Ok(Step::ReceivedOnDayOff {
+                day: schedule.day(at.date)?,
+                counts_from,
+            })
+        })?;
         return Ok(counts_from);
     }
     let closing = policy.office_hours.closing();
@@ -657,10 +737,12 @@ fn receipt_day(
     match cutoff {
         Some(cutoff) if at.minute > cutoff => {
             let counts_from = schedule.next_working_day(at.date)?;
-            steps.push(Step::ReceivedAfterCutoff {
-                cutoff,
-                counts_from,
-            });
+            explain.record(|| {
+                Ok(Step::ReceivedAfterCutoff {
+                    cutoff,
+                    counts_from,
+                })
+            })?;
             Ok(counts_from)
         }
         _ => Ok(at.date),
@@ -681,7 +763,7 @@ fn hours_from(
     start: LocalTime,
     hours: u32,
     policy: &Policy,
-    steps: &mut Vec<Step>,
+    explain: &mut impl Explain,
 ) -> Result<LocalTime, DueError> {
     let schedule = &policy.schedule;
     // `run` bounds `hours` by MAX_WORKING_DAYS × 8, so this cannot overflow.
@@ -689,7 +771,7 @@ fn hours_from(
     let mut date = start.date;
     let mut from = start.minute;
     if matches!(policy.cutoff, Some(c) if start.minute > c) && schedule.is_working_day(date)? {
-        date = receipt_day(start, false, policy, steps)?;
+        date = receipt_day(start, false, policy, explain)?;
         from = 0;
     }
     let mut visited = 0;
@@ -699,8 +781,7 @@ fn hours_from(
             return Err(ScheduleError::TooManyDays(u64::from(hours / HOURS_PER_DAY)).into());
         }
         visited += 1;
-        let day = schedule.day(date)?;
-        if day.is_working() {
+        if schedule.is_working_day(date)? {
             let mut counted = 0;
             for &(s, e) in &policy.office_hours.sessions {
                 let begin = s.max(from);
@@ -710,10 +791,12 @@ fn hours_from(
                 let available = u32::from(e - begin);
                 if left <= available {
                     counted += left;
-                    steps.push(Step::Hours {
-                        date,
-                        minutes: counted,
-                    });
+                    explain.record(|| {
+                        Ok(Step::Hours {
+                            date,
+                            minutes: counted,
+                        })
+                    })?;
                     let minute = begin + u16::try_from(left).map_err(|_| DueError::NoSuchTime)?;
                     return Ok(LocalTime { date, minute });
                 }
@@ -721,13 +804,20 @@ fn hours_from(
                 counted += available;
             }
             if counted > 0 {
-                steps.push(Step::Hours {
-                    date,
-                    minutes: counted,
-                });
+                explain.record(|| {
+                    Ok(Step::Hours {
+                        date,
+                        minutes: counted,
+                    })
+                })?;
             }
         } else {
-            steps.push(Step::Skipped { date, day });
+            explain.record(|| {
+                Ok(Step::Skipped {
+                    date,
+                    day: schedule.day(date)?,
+                })
+            })?;
         }
         date = Date::from_days(date.to_days() + 1).map_err(|_| ScheduleError::OutOfRange)?;
         from = 0;
@@ -1054,6 +1144,81 @@ mod tests {
             let mut steps = Vec::new();
             let d0 = receipt_day(received, false, &policy, &mut steps).unwrap();
             proptest::prop_assert_eq!(policy.schedule.count_working_days(d0, due_date).unwrap(), n);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// The due time without its explanation is the due time with it, errors included, for
+        /// every kind of limit, counting, cut-off, working week and supplement rule.
+        #[test]
+        fn the_due_time_alone_is_the_explained_due_time(
+            start in 0i64..4_000,
+            minute in 0u16..DAY_MINUTES,
+            (unit, n) in (0u8..3, 0u32..40),
+            (hours, saturday, pause) in (proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY),
+            cutoff in proptest::option::of(600u16..1200),
+            supplements in proptest::collection::vec((0i64..10, 0i64..10, proptest::bool::weighted(0.9)), 0..3),
+            extension in proptest::option::of(-3i64..30),
+        ) {
+            let date = Date::from_days(d("2019-01-01").to_days() + start).unwrap();
+            let received = LocalTime { date, minute };
+            let limit = match unit {
+                0 => Limit::WorkingDays(n),
+                1 => Limit::CalendarDays(n),
+                _ => Limit::WorkingHours(n * 3),
+            };
+            let mut c = clock(received, limit);
+            let mut day = start;
+            for (wait, back, supplied) in supplements {
+                day += wait;
+                let requested = Date::from_days(d("2019-01-01").to_days() + day).unwrap();
+                day += back;
+                let returned = Date::from_days(d("2019-01-01").to_days() + day).unwrap();
+                c.supplements.push(Supplement {
+                    requested: LocalTime { date: requested, minute: 600 },
+                    supplied: supplied.then_some(LocalTime { date: returned, minute: 900 }),
+                });
+            }
+            c.extension = extension.map(|days| LocalTime {
+                date: Date::from_days(d("2019-01-01").to_days() + day + days).unwrap(),
+                minute: 960,
+            });
+            let policy = Policy {
+                schedule: if saturday { Schedule::with_saturday() } else { Schedule::default() },
+                cutoff,
+                counting: if hours { Counting::Hours } else { Counting::Dates },
+                supplement: if pause { SupplementRule::Pause } else { SupplementRule::Restart },
+                ..Policy::default()
+            };
+            proptest::prop_assert_eq!(due_time(&c, &policy), due(&c, &policy).map(|d| d.due));
+        }
+    }
+
+    proptest::proptest! {
+        /// The local time of a timestamp in any offset is the one its instant has in Vietnam.
+        #[test]
+        fn local_time_is_the_instant_in_vietnam(
+            day in 0i64..80_000,
+            (hour, minute, second) in (0u8..24, 0u8..60, 0u8..60),
+            offset in -1439i32..=1439,
+        ) {
+            let date = Date::from_days(day - 25_000).unwrap();
+            let sign = if offset < 0 { '-' } else { '+' };
+            let off = offset.unsigned_abs();
+            let text = format!(
+                "{date}T{hour:02}:{minute:02}:{second:02}.5{sign}{:02}:{:02}",
+                off / 60,
+                off % 60
+            );
+            let ts: Timestamp = text.parse().unwrap();
+            let seconds = ts.unix_nanos().div_euclid(1_000_000_000) + 7 * 3_600;
+            let expected = LocalTime {
+                date: Date::from_days(i64::try_from(seconds.div_euclid(86_400)).unwrap()).unwrap(),
+                minute: u16::try_from(seconds.rem_euclid(86_400) / 60).unwrap(),
+            };
+            proptest::prop_assert_eq!(LocalTime::from_timestamp(&ts), Ok(expected));
         }
     }
 

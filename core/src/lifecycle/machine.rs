@@ -248,10 +248,15 @@ pub struct Rules {
     /// For each (state, event), the index of its transition: built once after loading.
     #[serde(skip)]
     index: Vec<Option<usize>>,
+    /// The terminal states, bit `state as usize`: built once after loading.
+    #[serde(skip)]
+    terminal: u32,
 }
 
 /// Number of states and of event types, the dimensions of [`Rules`]' transition index.
 const STATES: usize = State::Returned as usize + 1;
+// The terminal states are a bit set in a `u32`.
+const _: () = assert!(STATES <= 32);
 const EVENTS: usize = EventType::ALL.len();
 
 impl Rules {
@@ -268,7 +273,7 @@ impl Rules {
 
     /// Whether `state` is terminal.
     pub fn is_terminal(&self, state: State) -> bool {
-        self.states.iter().any(|s| s.id == state && s.terminal)
+        self.terminal >> (state as u32) & 1 == 1
     }
 
     /// Whether a dossier received (or an event made, before receipt) on `date` is judged here.
@@ -306,6 +311,11 @@ pub fn all() -> &'static [Rules] {
                 for (i, t) in rules.transitions.iter().enumerate().rev() {
                     rules.index[slot(t.from, t.event)] = Some(i);
                 }
+                rules.terminal = rules
+                    .states
+                    .iter()
+                    .filter(|s| s.terminal)
+                    .fold(0, |bits, s| bits | 1 << (s.id as u32));
                 rules
             })
             .collect()

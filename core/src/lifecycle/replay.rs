@@ -352,8 +352,8 @@ fn finish(state: DossierState, mut out: DossierReplay, policy: &Policy) -> Dossi
     let due = state
         .clock
         .as_ref()
-        .and_then(|clock| due::due(clock, policy).ok())
-        .and_then(|d| d.due);
+        .and_then(|clock| due::due_time(clock, policy).ok())
+        .flatten();
     out.rules = state.rules;
     out.state = state.state;
     out.terminal = state

@@ -129,7 +129,7 @@ pub fn step(
     let id = Some(rules.id);
     if dossier
         .last_at
-        .is_some_and(|last| event.at.unix_nanos() < last.unix_nanos())
+        .is_some_and(|last| event.at.unix_instant() < last.unix_instant())
     {
         return Err(reject(Reason::OutOfOrder, id, ""));
     }
@@ -298,7 +298,7 @@ fn clock(dossier: &DossierState) -> Result<&Clock, Reason> {
 
 /// The due time in force before the event; `None` while the clock stands still.
 fn current_due(dossier: &DossierState, policy: &Policy) -> Result<Option<LocalTime>, Reason> {
-    Ok(due::due(clock(dossier)?, policy)?.due)
+    Ok(due::due_time(clock(dossier)?, policy)?)
 }
 
 /// Applies `effect` of the event to the dossier's clock.
@@ -319,7 +319,7 @@ fn apply(
                 extension: None,
             };
             // A limit the calendar cannot count is refused here, not at the end of a replay.
-            due::due(&clock, policy)?;
+            due::due_time(&clock, policy)?;
             dossier.received_at = Some(event.at);
             dossier.clock = Some(clock);
         }

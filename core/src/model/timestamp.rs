@@ -59,6 +59,11 @@ impl Timestamp {
         self.date
     }
 
+    /// Minutes since midnight of [`Timestamp::date`], as written (seconds left out).
+    pub const fn minute_of_day(&self) -> u16 {
+        self.hour as u16 * 60 + self.minute as u16
+    }
+
     /// Offset east of UTC in minutes (`Z` is 0).
     pub fn offset_minutes(&self) -> i16 {
         self.offset.unwrap_or(0)
@@ -67,14 +72,35 @@ impl Timestamp {
     /// Nanoseconds since 1970-01-01T00:00:00Z, for ordering timestamps written in different
     /// offsets. Fits in `i128` for every year 1–9999.
     pub fn unix_nanos(&self) -> i128 {
+        let (seconds, nanos) = self.unix_instant();
+        i128::from(seconds) * 1_000_000_000 + i128::from(nanos)
+    }
+
+    /// The same instant as [`Timestamp::unix_nanos`], as whole seconds since
+    /// 1970-01-01T00:00:00Z and the nanoseconds after them: tuples of it order timestamps written
+    /// in different offsets, without 128-bit arithmetic.
+    pub fn unix_instant(&self) -> (i64, u32) {
         let seconds = self.date.to_days() * 86_400
             + i64::from(self.hour) * 3_600
             + i64::from(self.minute) * 60
             + i64::from(self.second)
             - i64::from(self.offset_minutes()) * 60;
+        // Parsing keeps at most 9 digits, so the scale is 10^0 to 10^9.
+        const SCALE: [u32; 10] = [
+            1_000_000_000,
+            100_000_000,
+            10_000_000,
+            1_000_000,
+            100_000,
+            10_000,
+            1_000,
+            100,
+            10,
+            1,
+        ];
         let (value, digits) = self.fraction;
-        let nanos = i128::from(value) * 10i128.pow(9 - u32::from(digits));
-        i128::from(seconds) * 1_000_000_000 + nanos
+        let scale = SCALE.get(usize::from(digits)).copied().unwrap_or(1);
+        (seconds, value * scale)
     }
 }
 
@@ -217,6 +243,12 @@ mod tests {
         let local: Timestamp = "2025-07-01T08:30:00+07:00".parse().unwrap();
         let utc: Timestamp = "2025-07-01T01:30:00z".parse().unwrap();
         assert_eq!(local.unix_nanos(), utc.unix_nanos());
+        assert_eq!(local.unix_instant(), utc.unix_instant());
+        let half: Timestamp = "1969-12-31T23:59:59.5Z".parse().unwrap();
+        assert_eq!(half.unix_instant(), (-1, 500_000_000));
+        assert_eq!(half.unix_nanos(), -500_000_000);
+        let nine: Timestamp = "1970-01-01T00:00:00.000000001Z".parse().unwrap();
+        assert_eq!(nine.unix_instant(), (0, 1));
         assert_eq!(local.offset_minutes(), 420);
         assert_eq!(local.date().to_string(), "2025-07-01");
     }
