@@ -39,6 +39,14 @@ pub const SOURCES: &[(&str, &str)] = &[
         "changes.json",
         include_str!("../../spec/findings/changes.json"),
     ),
+    (
+        "signature-format.json",
+        include_str!("../../spec/findings/signature-format.json"),
+    ),
+    (
+        "signature-report.json",
+        include_str!("../../spec/findings/signature-report.json"),
+    ),
 ];
 
 /// A language a message can be rendered in.

@@ -20,7 +20,8 @@
 //! - [`calendar`]: the Vietnamese lunar calendar, holidays, working days and due dates;
 //! - [`lifecycle`]: the dossier lifecycle as a state machine (data in `spec/lifecycle/`), its
 //!   event-by-event [`lifecycle::step`] and the [`lifecycle::replay`] of a JSON Lines log;
-//! - [`signature`]: signed documents, so far the bounded PDF reader [`signature::pdf`].
+//! - [`signature`]: signed documents: the bounded PDF reader [`signature::pdf`], the Decree
+//!   30/2020 legal-format profile [`signature::format`] and the report [`signature::report`].
 
 #![forbid(unsafe_code)]
 

@@ -15,6 +15,7 @@ use motcua_core::ids::IdCheck;
 use motcua_core::lifecycle::kpi::Kpi;
 use motcua_core::lifecycle::{LogEvent, Replay, StatusEvent, StatusReport};
 use motcua_core::model::{Dossier, Event, Procedure};
+use motcua_core::signature::report::SignatureReport;
 use motcua_core::Finding;
 use schemars::{schema_for, Schema};
 
@@ -45,6 +46,7 @@ fn schemas() -> Vec<(&'static str, Schema)> {
         ("day-status.schema.json", schema_for!(DayStatus)),
         ("due-request.schema.json", schema_for!(DueRequest)),
         ("due.schema.json", schema_for!(Due)),
+        ("signature-report.schema.json", schema_for!(SignatureReport)),
     ]
 }
 

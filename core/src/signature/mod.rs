@@ -1,7 +1,6 @@
 //! Signed documents (issue 6): the signature checker vendors embed, built in stages, each one's
 //! result a value the next stage needs (docs of the design: `spec/signature/`).
 //!
-//! So far:
 //! - [`pdf`]: a bounded PDF reader — every incremental revision with its byte span, objects as
 //!   of any revision, and the signature fields with their signature dictionaries as written;
 //! - [`crypto`]: signature values — digest and signature algorithms from their identifiers
@@ -18,16 +17,26 @@
 //!   (signatures, timestamps, DSS, form fields, annotations, pages, catalog, overwritten
 //!   objects), each judged against DocMDP, FieldMDP and the PAdES rules (ISO 32000-1 §12.8.2,
 //!   ETSI EN 319 142-1 §5.4), and the verdict `modified_after_signing`
-//!   (`spec/signature/changes.md`).
+//!   (`spec/signature/changes.md`);
+//! - [`format`]: the legal format, the Decree 30/2020/NĐ-CP Appendix I profile (switched on by
+//!   the caller): each machine-checkable rule a finding with its article and checklist row, the
+//!   rules only a person can check listed as manual checks (`spec/signature/format.md`);
+//! - [`report`]: the report in the spirit of ETSI EN 319 102-1, per signature an indication and
+//!   sub-indication from the stage results by one pure precedence rule, and a document-level
+//!   indication (`spec/signature/report.md`).
 //!
-//! To come: certificates, the Decree 30/2020 format rules and the report.
+//! Being built beside them: certificates. The results of [`integrity`], [`changes`] and the
+//! certificate stage are the inputs of [`report::Stages`] and the certificate-, CMS- and
+//! change-side facts of [`format::SignatureFacts`].
 
 pub mod byte_range;
 pub mod changes;
 pub mod cms;
 pub mod crypto;
+pub mod format;
 pub mod integrity;
 pub mod pdf;
+pub mod report;
 pub mod time;
 pub mod timestamp;
 mod tlv;

@@ -30,7 +30,7 @@ mod document;
 mod error;
 mod fields;
 mod filter;
-mod lexer;
+pub(crate) mod lexer;
 mod object;
 mod xref;
 
