@@ -1269,12 +1269,16 @@ export type ModifiedAfterSigning = {
 };
 
 /**
- * A dossier status code of the National Public Service Portal (`TrangThaiHoSo`).
- *
- * Written as a number; read from a number or from a string of digits, since sync payloads use
- * both (`"TrangThai": 5`, `TrangThaiHoSoId == "2"`; status-codes.md §1).
+ * A dossier status code of the National Public Service Portal (`TrangThaiHoSo`), as written in results: a number, 1 to 10 for the codes the portal lists.
  */
-export type NationalStatus = number | string;
+export type NationalStatus = number;
+
+/**
+ * A National Public Service Portal status code as read from another system's log: a number, or
+ * a string of digits (sync payloads use both: `"TrangThai": 5`, `TrangThaiHoSoId == "2"`;
+ * status-codes.md §1).
+ */
+export type NationalStatusInput = number | string;
 
 /**
  * An occasion of the statutory list (Labor Code 2019 Art. 112(1) a)–e)).
@@ -1831,9 +1835,9 @@ export type StatusEvent = {
    */
   dossier: string;
   /**
-   * The portal status code it moved to (`TrangThaiHoSo`).
+   * The portal status code it moved to (`TrangThaiHoSo`), a number or a string of digits.
    */
-  status: NationalStatus;
+  status: NationalStatusInput;
 };
 
 /**

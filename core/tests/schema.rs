@@ -107,3 +107,28 @@ fn dossier_schema_forbids_unknown_fields() {
         "timestamps are typed"
     );
 }
+
+/// Results write a portal status code as a number; a status log may give it as a string of
+/// digits: the output schemas say `integer`, the log's schema says both.
+#[test]
+fn national_status_is_a_number_in_results_and_digits_too_in_logs() {
+    let report = serde_json::to_value(schema_for!(StatusReport)).expect("schema is JSON");
+    let replay = serde_json::to_value(schema_for!(Replay)).expect("schema is JSON");
+    for output in [&report, &replay] {
+        let status = &output["$defs"]["NationalStatus"];
+        assert_eq!(status["type"], "integer", "{status}");
+        assert!(output["$defs"].get("NationalStatusInput").is_none());
+    }
+    let event = serde_json::to_value(schema_for!(StatusEvent)).expect("schema is JSON");
+    assert_eq!(
+        event["properties"]["status"]["$ref"],
+        "#/$defs/NationalStatusInput"
+    );
+    let types: Vec<_> = event["$defs"]["NationalStatusInput"]["anyOf"]
+        .as_array()
+        .expect("a number or a string")
+        .iter()
+        .map(|s| s["type"].clone())
+        .collect();
+    assert_eq!(types, ["integer", "string"]);
+}

@@ -17,17 +17,38 @@ const SOURCE: &str = include_str!("../../../spec/lifecycle/national-status.json"
 /// A dossier status code of the National Public Service Portal (`TrangThaiHoSo`).
 ///
 /// Written as a number; read from a number or from a string of digits, since sync payloads use
-/// both (`"TrangThai": 5`, `TrangThaiHoSoId == "2"`; status-codes.md §1).
+/// both (`"TrangThai": 5`, `TrangThaiHoSoId == "2"`; status-codes.md §1). Its JSON Schema is
+/// the one of what is written (`NationalStatus`, an integer), for the results; a field read from
+/// another system's log takes `#[schemars(with = "NationalStatusInput")]` for what is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "StatusText", into = "u16")]
 pub struct NationalStatus(pub u16);
 
-/// A status code as written in a payload: a number or a string of digits.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for NationalStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NationalStatus".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A dossier status code of the National Public Service Portal (`TrangThaiHoSo`), as written in results: a number, 1 to 10 for the codes the portal lists.",
+            "type": "integer",
+            "format": "uint16",
+            "minimum": 0,
+            "maximum": 65535
+        })
+    }
+}
+
+/// A National Public Service Portal status code as read from another system's log: a number, or
+/// a string of digits (sync payloads use both: `"TrangThai": 5`, `TrangThaiHoSoId == "2"`;
+/// status-codes.md §1).
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "NationalStatusInput"))]
 #[serde(untagged)]
-enum StatusText {
+pub(super) enum StatusText {
     /// `5`.
     Number(u16),
     /// `"5"`.

@@ -25,7 +25,8 @@ use crate::{Date, Diagnostic, Finding};
 pub struct StatusEvent {
     /// The dossier: its code or any identifier unique in the log.
     pub dossier: String,
-    /// The portal status code it moved to (`TrangThaiHoSo`).
+    /// The portal status code it moved to (`TrangThaiHoSo`), a number or a string of digits.
+    #[cfg_attr(feature = "schema", schemars(with = "super::national::StatusText"))]
     pub status: NationalStatus,
     /// When.
     pub at: Timestamp,
