@@ -143,3 +143,31 @@ fn every_forge_fixture_has_the_expected_integrity() {
     assert_eq!(checked, expected, "every expected signature is checked");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The CMS fuzz target's seeds (`fuzz/seeds/cms_parser/`, written by the generator) are intact
+/// signatures of the generator's `document.txt`, so that short fuzz runs start from valid input.
+#[test]
+fn cms_fuzz_seeds_are_intact_signatures() {
+    let set = motcua_forge::fixtures::generate().expect("fixtures");
+    let document = &set
+        .data
+        .iter()
+        .find(|(n, _)| *n == motcua_forge::fixtures::DOCUMENT)
+        .expect("document.txt")
+        .1;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/seeds/cms_parser");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("seeds") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("seed");
+        let results = check_cms(&bytes, Some(document));
+        assert!(
+            results.iter().all(|r| r.integrity.is_intact()),
+            "{}: {:?}",
+            path.display(),
+            results.iter().map(|r| &r.integrity).collect::<Vec<_>>()
+        );
+        seen += 1;
+    }
+    assert!(seen >= 3);
+}

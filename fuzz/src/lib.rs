@@ -151,3 +151,40 @@ pub fn pdf_changes(data: &[u8]) {
         }
     }
 }
+
+/// Reads `data` as a CMS object (DER, or BER read as its DER equivalent): never a panic; a parsed
+/// object's DER, padding and trailing bytes add up to the input; every signer check and
+/// `check_cms` end in a result, an intact one with its algorithms and signer certificate; the
+/// same bytes checked as an RFC 3161 token give a result, an intact one with its `genTime`.
+pub fn cms_parser(data: &[u8]) {
+    use motcua_core::signature::cms::{ber_to_der, Cms, Content, Profile};
+    use motcua_core::signature::integrity::check_cms;
+    use motcua_core::signature::timestamp::{self, Imprinted, TimestampKind};
+    let normalized = ber_to_der(data);
+    let input = normalized.as_deref().unwrap_or(data);
+    if let Ok(cms) = Cms::parse(input) {
+        assert_eq!(cms.der.len() + cms.padding + cms.trailing, input.len());
+        assert!(input.starts_with(cms.der));
+        for c in &cms.certificates {
+            assert!(!c.der.is_empty() && c.der.len() <= cms.der.len());
+        }
+        for i in 0..cms.signers.len() {
+            for content in [Content::Encapsulated, Content::Bytes(&b"content"[..])] {
+                let check = cms.verify_signer(i, content, Profile::File);
+                if check.outcome.is_ok() {
+                    assert!(check.digest_algorithm.is_some() && check.signature_algorithm.is_some());
+                    assert!(check.signer_certificate.is_some());
+                }
+            }
+        }
+    }
+    for r in check_cms(data, Some(&b"content"[..])) {
+        if r.integrity.is_intact() {
+            assert!(r.signer_certificate.is_some() && r.signature_algorithm.is_some());
+        }
+    }
+    let ts = timestamp::check(data, TimestampKind::Signature, Imprinted::Bytes(&b"signature"[..]));
+    if ts.integrity.is_intact() {
+        assert!(ts.gen_time.is_some() && ts.imprint_algorithm.is_some());
+    }
+}
