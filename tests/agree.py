@@ -2,8 +2,9 @@
 """Checks that every surface (Rust, C, WebAssembly) gave the same result for every vector.
 
 Each surface's vector runner writes <surface>-<suite>.jsonl into one directory: one JSON result
-per case, in the order of the cases in spec/vectors/<suite>.json. A suite's cases are its "cases"
-array, or, for a file of sections (calendar.json), the cases of every section in file order. This
+per case, in the order of the cases in spec/vectors/<suite>.json. A suite's cases are the members
+of every section of its file (each array that is not a "$" annotation: "cases", and the other
+sections of calendar.json and lifecycle.json), sections in file order. This
 script compares the results line by line as JSON values (key order does not matter, everything
 else does) and reports every case where a surface disagrees with Rust, and every surface whose
 file is missing or has the wrong number of lines.
@@ -13,14 +14,18 @@ import pathlib
 import sys
 
 SURFACES = ("rust", "c", "wasm")
-SUITES = ("identifiers", "dossiers", "calendar")
+SUITES = ("identifiers", "dossiers", "calendar", "lifecycle")
 
 
 def suite_cases(doc: dict) -> list:
-    """The cases of a vector file: its "cases", or every section's cases in file order."""
-    if "cases" in doc:
-        return doc["cases"]
-    return [case for key, section in doc.items() if not key.startswith("$") for case in section]
+    """The cases of a vector file: the members of every section (an array whose key does not start
+    with "$"), sections in file order; other members ("today", "procedures") are not cases."""
+    return [
+        case
+        for key, section in doc.items()
+        if not key.startswith("$") and isinstance(section, list)
+        for case in section
+    ]
 
 
 def main() -> int:

@@ -6,7 +6,8 @@
 //! - `MotcuaArgumentError`: the caller passed a wrong argument (codes `argument.*`);
 //! - `MotcuaInputError`: a document could not be read (codes `input.*`, with the JSON pointer
 //!   of the offending field in `path`), or a calendar computation has no answer for its input
-//!   (codes `lunar.*`, `holidays.*`, `working_days.*`, `due.*`).
+//!   (codes `lunar.*`, `holidays.*`, `working_days.*`, `due.*`), or a lifecycle log cannot be
+//!   read (`input.*` within a line, `lifecycle.line_too_long`, `lifecycle.too_many_*`).
 //!
 //! The `message` is the English text; the Vietnamese one is in `vi`.
 

@@ -17,6 +17,9 @@
 //! | `Schedule::count_working_days` | `motcua_calendar_count_working_days` | `calendarCountWorkingDays(from, to, schedule)` |
 //! | `calendar::holidays::holidays` | `motcua_calendar_holidays` | `calendarHolidays(year)`      |
 //! | `calendar::request::due_json`  | `motcua_calendar_due_json` | `calendarDue(request)`        |
+//! | `lifecycle::replay`            | `motcua_lifecycle_replay`  | `lifecycleReplay(log, policy?)` |
+//! | `lifecycle::check_status_log`  | `motcua_lifecycle_check_status_log` | `lifecycleCheckStatusLog(log)` |
+//! | `lifecycle::kpi::kpi`          | `motcua_lifecycle_kpi`     | `lifecycleKpi(log, policy?)`  |
 //!
 //! The crate holds no rule of its own: it checks the JavaScript arguments ([`args`]), calls the
 //! core, and hands results back as plain objects built from the core's serde types, so they
@@ -35,6 +38,7 @@ mod error;
 mod forms;
 mod ids;
 mod js;
+mod lifecycle;
 
 use wasm_bindgen::prelude::*;
 
@@ -44,6 +48,7 @@ pub use calendar::{
 };
 pub use forms::{forms_validate, Procedure};
 pub use ids::{ids_check, ids_is_valid};
+pub use lifecycle::{lifecycle_check_status_log, lifecycle_kpi, lifecycle_replay};
 
 /// TypeScript declarations of the data types (IdKind, IdCheck, Finding, Report, ...),
 /// generated from `spec/schema/`; `tests/wasm/run.sh` fails when they are stale.
@@ -58,8 +63,9 @@ const ERROR_TYPE: &str = r#"
  * `name` is "MotcuaArgumentError" for a wrong argument (codes `argument.*`) or
  * "MotcuaInputError" for a document that cannot be read (codes `input.*`, `path` is the JSON
  * pointer of the offending field) or a calendar computation without an answer (codes `lunar.*`,
- * `holidays.*`, `working_days.*`, `due.*`). `message` is the English text; `vi` the Vietnamese
- * one.
+ * `holidays.*`, `working_days.*`, `due.*`) or a lifecycle log that cannot be read (`input.*`
+ * with the pointer within the line, `lifecycle.line_too_long`, `lifecycle.too_many_events`,
+ * `lifecycle.too_many_dossiers`). `message` is the English text; `vi` the Vietnamese one.
  */
 export interface MotcuaError extends Error, Finding {
   name: "MotcuaArgumentError" | "MotcuaInputError";

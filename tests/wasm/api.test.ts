@@ -16,6 +16,9 @@ import {
   formsValidate,
   idsCheck,
   idsIsValid,
+  lifecycleCheckStatusLog,
+  lifecycleKpi,
+  lifecycleReplay,
   version,
   type DayStatus,
   type Due,
@@ -28,7 +31,12 @@ import {
   type Schedule,
   type IdCheck,
   type IdKind,
+  type Kpi,
   type MotcuaError,
+  type Policy,
+  type Replay,
+  type StatusReport,
+  type Timeliness,
   type Report,
   type Severity,
 } from "../../bindings-wasm/pkg/node/motcua.js";
@@ -94,6 +102,17 @@ export function calendar(reckoning: Reckoning, schedule: Schedule): string[] {
   return [why, next, String(count), due.due ?? "waiting", ...steps, String(working), ...documents.map(String)];
 }
 
+export function lifecycle(log: string, statusLog: string, policy?: Policy): string[] {
+  const replay: Replay = lifecycleReplay(log, policy);
+  const again: Replay = lifecycleReplay(log, JSON.stringify(policy ?? {}));
+  const timeliness: Timeliness[] = [...replay.dossiers, ...again.dossiers].map((d) => d.timeliness);
+  const kpi: Kpi = lifecycleKpi(log);
+  const rate: number | null | undefined = kpi.overall.on_time_rate;
+  const report: StatusReport = lifecycleCheckStatusLog(statusLog);
+  const codes: string[] = report.dossiers.flatMap((d) => d.problems.map((p) => p.finding.code));
+  return [...timeliness, String(rate), ...codes];
+}
+
 export const libraryVersion: string = version();
 
 export function misuses(): void {
@@ -111,6 +130,12 @@ export function misuses(): void {
   calendarIsWorkingDay("2026-02-17", "mon_sun");
   // @ts-expect-error: a DueRequest needs its limit
   calendarDue({ received: "2025-04-25T09:00:00+07:00" });
+  // @ts-expect-error: a log is JSON Lines text, not events
+  lifecycleReplay([{ dossier: "A", type: "submitted" }]);
+  // @ts-expect-error: not a Policy
+  lifecycleKpi("", { cut_off: 900 });
+  // @ts-expect-error: a status log is checked without a policy
+  lifecycleCheckStatusLog("", {});
   // @ts-expect-error: Severity has two values
   const s: Severity = "fatal";
   void s;

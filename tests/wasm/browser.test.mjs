@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { test } from "node:test";
 
+import { allCases } from "./expect.mjs";
 import { root, vectors } from "./load.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -101,11 +102,10 @@ test("the web build passes the vectors in headless Chromium", async (t) => {
     t.skip(`SKIPPED: no Chromium at ${CHROMIUM}; install it with scripts/setup (Debian package chromium)`);
     return;
   }
-  const calendar = Object.entries(vectors("calendar.json")).filter(([k]) => !k.startsWith("$"));
-  const expected =
-    vectors("identifiers.json").cases.length +
-    vectors("dossiers.json").cases.length +
-    calendar.reduce((n, [, cases]) => n + cases.length, 0);
+  const expected = ["identifiers.json", "dossiers.json", "calendar.json", "lifecycle.json"].reduce(
+    (n, file) => n + allCases(vectors(file)).length,
+    0,
+  );
   const server = await serve();
   try {
     const dom = await dumpDom(`http://127.0.0.1:${server.address().port}/`);

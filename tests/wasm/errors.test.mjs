@@ -197,6 +197,79 @@ describe("calendar functions", () => {
   });
 });
 
+describe("lifecycle functions", () => {
+  const { lifecycleReplay, lifecycleCheckStatusLog, lifecycleKpi } = motcua;
+  const input = (f, code, path = "") => throwsMotcua(f, "MotcuaInputError", code, path);
+  const example = readFileSync(join(root, "examples", "lifecycle-log.jsonl"), "utf8");
+  const statusExample = readFileSync(join(root, "examples", "lifecycle-status-log.jsonl"), "utf8");
+  // Received on Friday 9 May 2025 with a limit of one working day: due on Monday with the
+  // default working week, on Saturday when Saturday is worked.
+  const friday = [
+    { dossier: "A", type: "submitted", at: "2025-05-09T09:00:00+07:00", actor: "applicant", channel: "online" },
+    { dossier: "A", type: "received", at: "2025-05-09T10:00:00+07:00", actor: "one_stop", limit: { unit: "working_days", value: 1 } },
+  ].map((e) => JSON.stringify(e) + "\n").join("");
+  const saturdays = { working_weekdays: [true, true, true, true, true, true, false] };
+
+  test("values", () => {
+    const replay = lifecycleReplay(example);
+    assert.deepEqual(replay.dossiers.map((d) => d.timeliness), ["early", "on_time", "not_applicable"]);
+    assert.equal(replay.dossiers[1].rules, "decree-118-2025");
+    const kpi = lifecycleKpi(example);
+    assert.deepEqual([kpi.overall.dossiers, kpi.overall.early, kpi.overall.on_time, kpi.overall.on_time_rate], [3, 1, 1, 1]);
+    assert.deepEqual(Object.keys(kpi.by_month), ["2025-06", "2025-07"]);
+    const report = lifecycleCheckStatusLog(statusExample);
+    assert.equal(report.dossiers.length, 3);
+    assert.ok(report.dossiers.some((d) => d.problems.some((p) => p.finding.code === "lifecycle.status_impossible")));
+    assert.deepEqual(lifecycleReplay(""), { dossiers: [] });
+    assert.deepEqual(lifecycleReplay("\n\n"), { dossiers: [] });
+    assert.deepEqual(lifecycleCheckStatusLog(""), { dossiers: [] });
+    assert.equal(lifecycleKpi("").overall.dossiers, 0);
+  });
+
+  test("the policy: left out, null, {} and \"{}\" are the default; the working week counts", () => {
+    const byDefault = lifecycleReplay(friday);
+    assert.equal(byDefault.dossiers[0].due, "2025-05-12T17:00:00+07:00");
+    for (const policy of [undefined, null, {}, "{}", " { } "]) {
+      assert.deepEqual(lifecycleReplay(friday, policy), byDefault, String(policy));
+      assert.deepEqual(lifecycleKpi(friday, policy), lifecycleKpi(friday));
+    }
+    const saturday = lifecycleReplay(friday, saturdays);
+    assert.equal(saturday.dossiers[0].due, "2025-05-10T17:00:00+07:00");
+    assert.deepEqual(lifecycleReplay(friday, JSON.stringify(saturdays)), saturday);
+    // The policy the due-date request takes is the same: the replay's due time is calendarDue's.
+    const request = { received: "2025-05-09T10:00:00+07:00", limit: { unit: "working_days", value: 1 }, policy: saturdays };
+    assert.equal(motcua.calendarDue(request).due, saturday.dossiers[0].due);
+    // Processed on the Monday: late when Saturday was worked, not otherwise.
+    const monday = friday + JSON.stringify({ dossier: "A", type: "transferred", at: "2025-05-09T11:00:00+07:00", actor: "one_stop" }) + "\n" +
+      JSON.stringify({ dossier: "A", type: "processed", at: "2025-05-12T09:00:00+07:00", actor: "agency" }) + "\n";
+    assert.equal(lifecycleKpi(monday, saturdays).overall.late, 1);
+    assert.equal(lifecycleKpi(monday).overall.late, 0);
+  });
+
+  test("wrong arguments", () => {
+    for (const f of [lifecycleReplay, lifecycleKpi, lifecycleCheckStatusLog]) {
+      arg(() => f(), "argument.not_string");
+      arg(() => f(42), "argument.not_string");
+      arg(() => f([example]), "argument.not_string");
+    }
+    for (const f of [lifecycleReplay, lifecycleKpi]) {
+      for (const policy of [{ cut_off: 900 }, "mon_sat", "{", 5, true, [], [[true, true, true, true, true, true, false]], "[]", { working_weekdays: [true] }, { office_hours: "17:00-08:00" }, { counting: "weeks" }, () => 1]) {
+        const e = arg(() => f(friday, policy), "argument.policy");
+        assert.match(e.en, /policy/);
+        assert.match(e.vi, /policy/);
+      }
+    }
+  });
+
+  test("a log that cannot be read is an input error with the line's finding", () => {
+    for (const f of [lifecycleReplay, lifecycleKpi, lifecycleCheckStatusLog]) {
+      input(() => f('{"dossier":"A"}\n{'), "input.json_shape", f === lifecycleCheckStatusLog ? "/status" : "/type");
+      input(() => f("not json"), "input.json_syntax");
+      input(() => f(`{"dossier":"${"A".repeat(70_000)}"}`), "lifecycle.line_too_long");
+    }
+  });
+});
+
 test("version is the package's semantic version, and the package's entry point loads", () => {
   assert.match(version(), /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
   const pkg = join(root, "bindings-wasm", "pkg");

@@ -35,6 +35,16 @@ function wellFormed(problems, list, findings, severity) {
 
 const codePath = (f) => ({ code: f.code, path: f.path });
 
+/**
+ * Every case of a vector file, as tests/agree.py counts them: the members of every section (an
+ * array that is not a "$" annotation) in file order, so `cases` and any other section alike.
+ */
+export function allCases(vectors) {
+  return Object.entries(vectors)
+    .filter(([key, section]) => !key.startsWith("$") && Array.isArray(section))
+    .flatMap(([, section]) => section);
+}
+
 /** Runs every case of spec/vectors/identifiers.json. */
 export function runIdentifiers(api, vectors) {
   return vectors.cases.map((c) => {
@@ -220,4 +230,118 @@ export function runCalendar(api, vectors) {
       if (!run || !Array.isArray(cases)) return [{ name: section, result: null, problems: [`unknown section ${section}`] }];
       return cases.map((c) => run(api, c));
     });
+}
+
+/** The JSON Lines log of dossier "D": each event of `log` with "dossier" first. */
+export function lifecycleLog(log) {
+  return log.map((event) => JSON.stringify({ dossier: "D", ...event }) + "\n").join("");
+}
+
+/** `value`, or null when it is absent (a field the JSON leaves out reads as null). */
+const orNull = (value) => value ?? null;
+
+/**
+ * Calls `f` on the log of case `c` and returns { answer, one }: the whole answer and its one
+ * dossier, or { problem } when it threw or did not give exactly one dossier.
+ */
+function lifecycleAnswer(c, f) {
+  let answer;
+  try {
+    answer = f(lifecycleLog(c.log));
+  } catch (e) {
+    return { problem: `threw ${e?.name}: ${e?.code ?? ""} ${e?.message ?? e}` };
+  }
+  if (!Array.isArray(answer?.dossiers) || answer.dossiers.length !== 1) {
+    return { answer, problem: `expected one dossier, got ${canonical(answer)}` };
+  }
+  return { answer, one: answer.dossiers[0] };
+}
+
+/**
+ * A transition case: its last event goes `to` a state (with the `form` and `rules` expected)
+ * or is `rejected` with {code, path}; every event before it is accepted. The result is the
+ * dossier's replay, as core/tests/vectors_lifecycle.rs writes it.
+ */
+function transitionCase(api, c) {
+  const { one: d, problem } = lifecycleAnswer(c, (log) => api.lifecycleReplay(log));
+  if (!d) return { name: c.name, result: null, problems: [problem] };
+  const problems = [];
+  const timeline = d.timeline ?? [];
+  const last = timeline.at(-1);
+  if (!last) return { name: c.name, result: d, problems: ["empty timeline"] };
+  timeline.slice(0, -1).forEach((e) => {
+    if (e.rejection) problems.push(`prefix event on line ${e.line} refused: ${canonical(e.rejection)}`);
+  });
+  same(problems, "rules", orNull(last.rules), orNull(c.rules));
+  if ("to" in c && !("rejected" in c)) {
+    same(problems, "rejection", orNull(last.rejection), null);
+    same(problems, "to", orNull(last.to), c.to);
+    same(problems, "form", orNull(last.form), orNull(c.form));
+  } else if ("rejected" in c && !("to" in c)) {
+    if (!last.rejection) problems.push(`expected rejection ${canonical(c.rejected)}, went to ${last.to}`);
+    else {
+      same(problems, "rejection", codePath(last.rejection), c.rejected);
+      wellFormed(problems, "rejection", [last.rejection], "error");
+    }
+  } else {
+    problems.push("the case gives neither `to` nor `rejected`");
+  }
+  return { name: c.name, result: d, problems };
+}
+
+/** The members of a dossier's replay that a replay case expects. */
+const REPLAY_EXPECT = ["state", "national_status", "rules", "due", "timeliness", "rejected", "uncollected"];
+
+/**
+ * A replay case: the dossier's state, status, rules, due time, timeliness, rejections and
+ * whether its result was left uncollected; lifecycleKpi of the same log counts it once, under
+ * its timeliness.
+ */
+function replayCase(api, c) {
+  const { one: d, problem } = lifecycleAnswer(c, (log) => api.lifecycleReplay(log));
+  if (!d) return { name: c.name, result: null, problems: [problem] };
+  const problems = [];
+  same(problems, "replay", Object.fromEntries(REPLAY_EXPECT.map((k) => [k, orNull(d[k])])), c.expect);
+  const kpi = attempt(() => api.lifecycleKpi(lifecycleLog(c.log)));
+  if (!kpi.value?.overall) problems.push(`lifecycleKpi gave ${canonical(kpi.value)}`);
+  else {
+    same(problems, "lifecycleKpi dossiers", kpi.value.overall.dossiers, 1);
+    same(problems, `lifecycleKpi ${d.timeliness}`, kpi.value.overall[d.timeliness], 1);
+  }
+  return { name: c.name, result: d, problems };
+}
+
+/**
+ * A status log case: the problems ({line, code, path}, in order) and the final states. The
+ * result is the whole StatusReport, as core/tests/vectors_lifecycle.rs writes it.
+ */
+function statusLogCase(api, c) {
+  const { answer, one: d, problem } = lifecycleAnswer(c, (log) => api.lifecycleCheckStatusLog(log));
+  if (!d) return { name: c.name, result: answer ?? null, problems: [problem] };
+  const problems = [];
+  const findings = (d.problems ?? []).map((p) => p.finding);
+  same(problems, "problems", (d.problems ?? []).map((p) => ({ line: p.line, ...codePath(p.finding) })), c.problems);
+  same(problems, "states", d.states, c.states);
+  wellFormed(problems, "problems", findings, "error");
+  return { name: c.name, result: answer, problems };
+}
+
+const LIFECYCLE_SECTIONS = { cases: transitionCase, replays: replayCase, status_logs: statusLogCase };
+
+/**
+ * Runs every case of every section of spec/vectors/lifecycle.json, sections in file order; each
+ * result is the JSON of core/tests/vectors_lifecycle.rs. A section this runner does not know,
+ * or one missing, is a failing outcome.
+ */
+export function runLifecycle(api, vectors) {
+  const sections = Object.entries(vectors).filter(([key]) => !key.startsWith("$"));
+  const missing = Object.keys(LIFECYCLE_SECTIONS).filter((s) => !sections.some(([key]) => key === s));
+  return [
+    ...sections.flatMap(([section, cases]) => {
+      const run = LIFECYCLE_SECTIONS[section];
+      if (!run || !Array.isArray(cases)) return [{ name: section, result: null, problems: [`unknown section ${section}`] }];
+      return cases.map((c) => run(api, c));
+    }),
+    ...missing.map((s) => ({ name: s, result: null, problems: [`no section ${s}`] })),
+  ];
 }

@@ -1,6 +1,7 @@
 // Mutated inputs never trap the WebAssembly module: every identifier gets a verdict, every
-// dossier text a Report or a MotcuaInputError, and every due-date request a Due or a
-// MotcuaInputError, never another exception (a Rust panic would
+// dossier text a Report or a MotcuaInputError, every due-date request a Due or a
+// MotcuaInputError, and every lifecycle log a Replay, StatusReport or Kpi or a MotcuaInputError,
+// never another exception (a Rust panic would
 // surface as a WebAssembly RuntimeError and leave the module unusable). The mutations are
 // seeded, so a failure names a case that can be replayed.
 
@@ -142,4 +143,35 @@ test("mutated due-date requests give a Due or a MotcuaInputError, the same as te
   }
   // Most mutations break the strict request (unknown fields are refused); some still compute.
   assert.ok(dues >= 10 && inputErrors > 50, `${dues} due times, ${inputErrors} input errors`);
+});
+
+test("mutated lifecycle logs give a Replay, a Kpi, a StatusReport or a MotcuaInputError", async () => {
+  const { lifecycleLog } = await import("./expect.mjs");
+  const { lifecycleReplay, lifecycleKpi, lifecycleCheckStatusLog } = motcua;
+  const file = vectors("lifecycle.json");
+  const next = generator(SEED + 3);
+  let answers = 0;
+  let inputErrors = 0;
+  for (const c of [...file.cases, ...file.replays, ...file.status_logs]) {
+    const texts = [];
+    for (let round = 0; round < ROUNDS; round++) texts.push(mutate(lifecycleLog(c.log), next));
+    for (let round = 0; round < ROUNDS; round++) {
+      const log = replaceLeaf(c.log, next);
+      texts.push(Array.isArray(log) ? lifecycleLog(log) : JSON.stringify(log) + "\n");
+    }
+    for (const t of texts) {
+      for (const f of [lifecycleReplay, lifecycleKpi, lifecycleCheckStatusLog]) {
+        try {
+          const answer = f(t);
+          assert.ok(typeof answer === "object" && answer !== null, t);
+          answers++;
+        } catch (e) {
+          assert.equal(e?.name, "MotcuaInputError", `${e} for ${t.slice(0, 300)} (from "${c.name}")`);
+          assert.match(e.code, /^(input|lifecycle)\./);
+          inputErrors++;
+        }
+      }
+    }
+  }
+  assert.ok(answers > 100 && inputErrors > 100, `${answers} answers, ${inputErrors} input errors`);
 });

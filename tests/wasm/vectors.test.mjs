@@ -1,15 +1,15 @@
-// The shared conformance vectors (spec/vectors/identifiers.json, dossiers.json, calendar.json)
-// through the node build of the WebAssembly package: every case is asserted, and when
-// MOTCUA_SURFACE_OUT names a directory the full result of every case is written there, one JSON
-// line per case in case order (wasm-identifiers.jsonl, wasm-dossiers.jsonl,
-// wasm-calendar.jsonl), for tests/agree.py.
+// The shared conformance vectors (spec/vectors/identifiers.json, dossiers.json, calendar.json,
+// lifecycle.json) through the node build of the WebAssembly package: every case is asserted, and
+// when MOTCUA_SURFACE_OUT names a directory the full result of every case is written there, one
+// JSON line per case in case order (wasm-identifiers.jsonl, wasm-dossiers.jsonl,
+// wasm-calendar.jsonl, wasm-lifecycle.jsonl), for tests/agree.py.
 
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { runCalendar, runDossiers, runIdentifiers } from "./expect.mjs";
+import { allCases, runCalendar, runDossiers, runIdentifiers, runLifecycle } from "./expect.mjs";
 import { motcua, vectors } from "./load.mjs";
 
 function record(file, outcomes) {
@@ -22,6 +22,7 @@ for (const [file, run, out] of [
   ["identifiers.json", runIdentifiers, "wasm-identifiers.jsonl"],
   ["dossiers.json", runDossiers, "wasm-dossiers.jsonl"],
   ["calendar.json", runCalendar, "wasm-calendar.jsonl"],
+  ["lifecycle.json", runLifecycle, "wasm-lifecycle.jsonl"],
 ]) {
   describe(`spec/vectors/${file}`, () => {
     const cases = vectors(file);
@@ -29,7 +30,7 @@ for (const [file, run, out] of [
     record(out, outcomes);
 
     test("has cases, each run once", () => {
-      const all = cases.cases ?? Object.entries(cases).filter(([k]) => !k.startsWith("$")).flatMap(([, v]) => v);
+      const all = allCases(cases);
       assert.ok(all.length > 0, "the vector file has no case");
       assert.equal(outcomes.length, all.length);
     });

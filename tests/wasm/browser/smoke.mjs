@@ -3,7 +3,7 @@
 // typed error reaches the page, and writes the verdict into the page for browser.test.mjs.
 
 import init, * as motcua from "/pkg/web/motcua.js";
-import { runCalendar, runDossiers, runIdentifiers } from "/expect.mjs";
+import { runCalendar, runDossiers, runIdentifiers, runLifecycle } from "/expect.mjs";
 
 const verdict = document.getElementById("verdict");
 const details = document.getElementById("details");
@@ -25,15 +25,17 @@ function typedError(today) {
 
 try {
   await init();
-  const [identifiers, dossiers, calendar] = await Promise.all([
+  const [identifiers, dossiers, calendar, lifecycle] = await Promise.all([
     vectors("identifiers.json"),
     vectors("dossiers.json"),
     vectors("calendar.json"),
+    vectors("lifecycle.json"),
   ]);
   const outcomes = [
     ...runIdentifiers(motcua, identifiers),
     ...runDossiers(motcua, dossiers),
     ...runCalendar(motcua, calendar),
+    ...runLifecycle(motcua, lifecycle),
   ];
   const failures = outcomes.filter((o) => o.problems.length > 0);
   const typed = typedError(identifiers.today);

@@ -1,0 +1,89 @@
+//! The dossier lifecycle: `lifecycleReplay`, `lifecycleCheckStatusLog` and `lifecycleKpi`, the
+//! JavaScript names of [`motcua_core::lifecycle::replay`],
+//! [`check_status_log`](motcua_core::lifecycle::check_status_log) and
+//! [`kpi`](motcua_core::lifecycle::kpi::kpi) of a replay.
+//!
+//! A log is passed as its JSON Lines text (one event per line, blank lines allowed), the text the
+//! C surface and the CLI read. Time is counted with the agency's counting policy, the
+//! [`Policy`](motcua_core::calendar::due::Policy) of a due-date request; left out, the default policy (Monday to Friday,
+//! 08:00–12:00 and 13:00–17:00, a supplement restarts the limit), as the C surface and the CLI
+//! count it. A log that cannot be read (a line that is not an event, a line over 64 KiB, too many
+//! events or dossiers) throws a `MotcuaInputError` carrying the finding the other surfaces put in
+//! `{"input_error": …}`; an event the rules forbid is not an error but a rejection inside the
+//! answer.
+
+use motcua_core::lifecycle::{self, kpi, ReplayError};
+use wasm_bindgen::prelude::*;
+
+use crate::{args, error, js};
+
+/// The log argument's text.
+fn log_text(log: &JsValue) -> Result<String, JsValue> {
+    args::text(log, "log").map_err(error::argument)
+}
+
+/// The value of a computation on a log, or its input error thrown as a `MotcuaInputError`.
+fn answer<T>(result: Result<T, ReplayError>) -> Result<T, JsValue> {
+    result.map_err(|e| error::input(&e.to_finding()))
+}
+
+/// Replays the lifecycle log `log` (JSON Lines text, each line a `LogEvent`: `{"dossier",
+/// "type", "at", "actor", ...}`) under the rule version in force on the day each dossier was
+/// received (Decree 61/2018 as amended until 30/6/2025, Decree 118/2025 from 01/7/2025), time
+/// counted with `policy` (a `Policy` object or its JSON text; the default policy when left out
+/// or `null`).
+///
+/// Returns the `Replay`: `{dossiers: [...]}` in order of first appearance, each with its final
+/// `state`, `national_status`, `rules`, `due`, `timeliness` (`early`, `on_time`, `late`,
+/// `pending`, `not_applicable`), the number of `rejected` events and its `timeline`, where a
+/// refused event carries its `rejection` finding (`lifecycle.*`, with the article that forbids
+/// it).
+///
+/// Throws a `MotcuaArgumentError` when `log` is not a string (`argument.not_string`) or `policy`
+/// is not a counting policy (`argument.policy`); a `MotcuaInputError` when the log cannot be read
+/// (`input.*` with the pointer within the line, `lifecycle.line_too_long`,
+/// `lifecycle.too_many_events`, `lifecycle.too_many_dossiers`).
+#[wasm_bindgen(js_name = lifecycleReplay, unchecked_return_type = "Replay")]
+pub fn lifecycle_replay(
+    #[wasm_bindgen(unchecked_param_type = "string")] log: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy | string | null")] policy: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let log = log_text(log)?;
+    let policy = args::policy(policy).map_err(error::argument)?;
+    js::to_value(&answer(lifecycle::replay(&log, &policy))?)
+}
+
+/// The indicators of the lifecycle log `log` (as for `lifecycleReplay`, time counted with
+/// `policy`), of its replay: how many dossiers were handled early, on time or late, the on-time
+/// rate (Decision 766/QĐ-TTg, indicator 2.1) and the share submitted online, overall and by
+/// agency, procedure and month of receipt.
+///
+/// Returns the `Kpi`: `{overall, by_agency, by_procedure, by_month}`, each group's counts
+/// `{dossiers, received, early, on_time, late, pending, not_applicable, online, with_channel,
+/// on_time_rate, online_share}`. Throws as `lifecycleReplay`.
+#[wasm_bindgen(js_name = lifecycleKpi, unchecked_return_type = "Kpi")]
+pub fn lifecycle_kpi(
+    #[wasm_bindgen(unchecked_param_type = "string")] log: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy | string | null")] policy: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let log = log_text(log)?;
+    let policy = args::policy(policy).map_err(error::argument)?;
+    let replay = answer(lifecycle::replay(&log, &policy))?;
+    js::to_value(&kpi::kpi(&replay))
+}
+
+/// Checks another system's log of portal status changes, `log` (JSON Lines text, each line a
+/// `StatusEvent`: `{"dossier", "status", "at"}`, `status` a National Public Service Portal
+/// code), against the lifecycle machine.
+///
+/// Returns the `StatusReport`: `{dossiers: [{dossier, statuses, states, problems}]}`, every
+/// impossible change a problem `{line, rules, finding}` (`lifecycle.status_unknown`,
+/// `lifecycle.status_impossible`, `lifecycle.no_rules`). Throws a `MotcuaArgumentError` when
+/// `log` is not a string; a `MotcuaInputError` when it cannot be read, as `lifecycleReplay`.
+#[wasm_bindgen(js_name = lifecycleCheckStatusLog, unchecked_return_type = "StatusReport")]
+pub fn lifecycle_check_status_log(
+    #[wasm_bindgen(unchecked_param_type = "string")] log: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let log = log_text(log)?;
+    js::to_value(&answer(lifecycle::check_status_log(&log))?)
+}
