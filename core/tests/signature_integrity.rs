@@ -5,6 +5,17 @@
 
 use motcua_core::signature::integrity::{check_cms, check_document, Integrity, SignedKind};
 use motcua_core::signature::pdf::Document;
+use motcua_core::signature::report::{
+    signature_indication, CertificateVerdict, ChangesVerdict, Stages,
+};
+
+/// The JSON string of an enum that serializes as one string.
+fn json<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
 
 fn reason(i: &Integrity) -> &str {
     i.code().unwrap_or("")
@@ -74,6 +85,37 @@ fn every_forge_fixture_has_the_expected_integrity() {
                     failures.push(format!("{label}: FORMAT_FAILURE expected, got {why}"));
                 }
                 _ => {}
+            }
+            // The report's indication from this stage's verdicts, the certificate and change
+            // stages taken as passed: the sub-indications this stage decides must be the
+            // fixture's.
+            let (indication, sub) = signature_indication(&Stages {
+                integrity: got.integrity_verdict(),
+                crypto: got.crypto_verdict(),
+                certificate: CertificateVerdict::Valid,
+                changes: ChangesVerdict::None,
+            });
+            let (indication, sub) = (json(indication), sub.map(json));
+            let decided_here = match want.sub_indication {
+                Some("HASH_FAILURE" | "FORMAT_FAILURE") => true,
+                Some("CRYPTO_CONSTRAINTS_FAILURE_NO_POE") => !f.file.starts_with("cert_"),
+                None => {
+                    want.indication == "TOTAL_PASSED" || want.modified_after_signing == "disallowed"
+                }
+                _ => false,
+            };
+            if decided_here {
+                let want_indication = if want.modified_after_signing == "disallowed" {
+                    "TOTAL_PASSED"
+                } else {
+                    want.indication
+                };
+                if indication != want_indication || sub.as_deref() != want.sub_indication {
+                    failures.push(format!(
+                        "{label}: this stage gives {indication} {sub:?}, expected {} {:?}",
+                        want.indication, want.sub_indication
+                    ));
+                }
             }
             if !intact {
                 continue;

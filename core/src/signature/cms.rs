@@ -538,15 +538,10 @@ impl<'a> Cms<'a> {
         }
         let cert = self.signer_certificate(signer);
         check.signer_certificate = cert.map(|c| c.der.to_vec());
-        // The content signed, and its digest.
+        // The content signed, its digest, and the signed attributes that bind it (the
+        // integrity of the signed bytes), before the signature value.
         let computed = self.content_digest(content, profile, digest, check)?;
-        let sig_alg_der = info.signature_algorithm.to_der().map_err(der_err)?;
-        let alg = SignatureAlgorithm::from_der(&sig_alg_der, Some(digest))?;
-        check.signature_algorithm = Some(alg);
-        let cert = cert.ok_or(CmsError::SignerNotFound)?;
-        let spki = cert.spki().ok_or(CmsError::SignerNotFound)?;
-        let signature = info.signature.as_bytes();
-        let verified = match (&info.signed_attrs, attrs) {
+        let signed_der = match (&info.signed_attrs, &attrs) {
             (Some(set), Some(a)) => {
                 let der = set.to_der().map_err(der_err)?;
                 // §5.3: the attributes as received must be DER (the tag aside: [0] IMPLICIT on
@@ -555,33 +550,23 @@ impl<'a> Cms<'a> {
                     return Err(CmsError::SignedAttributesNotDer);
                 }
                 if a.content_type.as_deref() != Some(self.content_type.as_str()) {
-                    return Err(match a.content_type {
+                    return Err(match &a.content_type {
                         None => CmsError::BadAttribute {
                             attribute: "content-type",
                         },
                         Some(found) => CmsError::ContentTypeMismatch {
-                            found,
+                            found: found.clone(),
                             expected: self.content_type.clone(),
                         },
                     });
                 }
-                let md = a.message_digest.ok_or(CmsError::BadAttribute {
+                let md = a.message_digest.as_ref().ok_or(CmsError::BadAttribute {
                     attribute: "message-digest",
                 })?;
-                if md != computed {
+                if *md != computed {
                     return Err(CmsError::DigestMismatch);
                 }
-                match a.signing_certificate {
-                    Some((alg, hash)) if alg.digest(&[cert.der]) != hash => {
-                        return Err(CmsError::SigningCertificateMismatch);
-                    }
-                    Some(_) => {}
-                    None if matches!(profile, Profile::Pades | Profile::TimestampToken) => {
-                        check.push(&CmsFinding::NoSigningCertificate);
-                    }
-                    None => {}
-                }
-                super::crypto::verify(spki, alg, &der, signature)?
+                Some(der)
             }
             _ => {
                 if self.content_type != oid::DATA {
@@ -589,9 +574,31 @@ impl<'a> Cms<'a> {
                         content_type: self.content_type.clone(),
                     });
                 }
+                None
+            }
+        };
+        let sig_alg_der = info.signature_algorithm.to_der().map_err(der_err)?;
+        let alg = SignatureAlgorithm::from_der(&sig_alg_der, Some(digest))?;
+        check.signature_algorithm = Some(alg);
+        let cert = cert.ok_or(CmsError::SignerNotFound)?;
+        let spki = cert.spki().ok_or(CmsError::SignerNotFound)?;
+        let signature = info.signature.as_bytes();
+        let ess = attrs.as_ref().and_then(|a| a.signing_certificate.as_ref());
+        match ess {
+            Some((alg, hash)) if alg.digest(&[cert.der]) != *hash => {
+                return Err(CmsError::SigningCertificateMismatch);
+            }
+            Some(_) => {}
+            None if matches!(profile, Profile::Pades | Profile::TimestampToken) => {
+                check.push(&CmsFinding::NoSigningCertificate);
+            }
+            None => {}
+        }
+        let verified = match signed_der {
+            Some(der) => super::crypto::verify(spki, alg, &der, signature)?,
+            None => {
                 if matches!(profile, Profile::Pades | Profile::TimestampToken) {
                     check.push(&CmsFinding::NoSignedAttributes);
-                    check.push(&CmsFinding::NoSigningCertificate);
                 }
                 super::crypto::verify_digest(spki, alg, &computed, signature)?
             }

@@ -23,6 +23,7 @@ use super::byte_range::{self, Coverage, Ranges};
 use super::cms::{Cms, CmsError, CmsFinding, Content, Profile};
 use super::crypto::{DigestAlgorithm, SignatureAlgorithm};
 use super::pdf::{Document, PdfError, SignatureDict, SignatureKind};
+use super::report::{CryptoVerdict, IntegrityVerdict};
 use super::time::Instant;
 use super::timestamp::{self, Imprinted, TimestampCheck, TimestampKind};
 use crate::finding::{Diagnostic, Finding};
@@ -200,6 +201,72 @@ impl SignatureIntegrity {
     fn note(&mut self, f: Finding) {
         if !self.findings.iter().any(|g| g.code == f.code) {
             self.findings.push(f);
+        }
+    }
+}
+
+impl SignatureIntegrity {
+    /// The integrity stage's verdict for the report ([`super::report::Stages`]): byte range,
+    /// CMS structure and the digest of the signed bytes (ETSI EN 319 102-1 §5.2.7: a layout or
+    /// structure failure is `FORMAT_FAILURE`, a digest that does not match `HASH_FAILURE`). Not
+    /// checked when the digest could not be computed (an unsupported digest or sub-filter, a
+    /// detached CMS without its content).
+    pub fn integrity_verdict(&self) -> IntegrityVerdict {
+        let Some(code) = self.integrity.code() else {
+            return IntegrityVerdict::Intact;
+        };
+        match code {
+            "cms.digest_mismatch" | "cms.content_mismatch" | "timestamp.imprint_mismatch" => {
+                IntegrityVerdict::HashFailure
+            }
+            "cms.no_content" | "integrity.unsupported_sub_filter" => IntegrityVerdict::NotChecked,
+            c if c.starts_with("byte_range.")
+                || c.starts_with("timestamp.")
+                || c.starts_with("cms.")
+                    && !matches!(
+                        c,
+                        "cms.signer_not_found" | "cms.signing_certificate_mismatch"
+                    ) =>
+            {
+                IntegrityVerdict::FormatFailure
+            }
+            // The digest algorithm itself is not supported: nothing was hashed.
+            _ if self.digest_algorithm.is_none() => IntegrityVerdict::NotChecked,
+            // Failures of the signature value, its algorithms or the signer's certificate come
+            // after the digest matched.
+            _ => IntegrityVerdict::Intact,
+        }
+    }
+
+    /// The cryptographic stage's verdict for the report: the signature value under the
+    /// signer's key, its algorithms (SHA-1 is `CRYPTO_CONSTRAINTS_FAILURE_NO_POE`: no proof of
+    /// existence before SHA-1 stopped being acceptable is evaluated), and the signer's
+    /// certificate as the CMS identifies it. Not checked when the integrity stage failed first.
+    pub fn crypto_verdict(&self) -> CryptoVerdict {
+        let Some(code) = self.integrity.code() else {
+            return if self.findings.iter().any(|f| f.code == "crypto.sha1") {
+                CryptoVerdict::CryptoConstraintsNoPoe
+            } else {
+                CryptoVerdict::Verified
+            };
+        };
+        if self.integrity_verdict() != IntegrityVerdict::Intact {
+            return match code {
+                "cms.no_content" => CryptoVerdict::SignedDataNotFound,
+                "crypto.unsupported_algorithm" | "integrity.unsupported_sub_filter" => {
+                    CryptoVerdict::CryptoConstraints
+                }
+                _ => CryptoVerdict::NotChecked,
+            };
+        }
+        match code {
+            "cms.signer_not_found" | "cms.signing_certificate_mismatch" => {
+                CryptoVerdict::NoSigningCertificate
+            }
+            "crypto.unsupported_algorithm" | "crypto.unsupported_key" => {
+                CryptoVerdict::CryptoConstraints
+            }
+            _ => CryptoVerdict::SignatureInvalid,
         }
     }
 }
