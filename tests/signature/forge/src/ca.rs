@@ -44,7 +44,7 @@ pub fn date_time(i: Instant) -> Result<DateTime, ForgeError> {
 }
 
 /// `instant` as an X.509 time (UTCTime before 2050, as RFC 5280 §4.1.2.5 requires).
-fn time(i: Instant) -> Result<Time, ForgeError> {
+pub(crate) fn time(i: Instant) -> Result<Time, ForgeError> {
     let dt = date_time(i)?;
     Ok(if i.0 < 2050 {
         Time::UtcTime(UtcTime::from_date_time(dt)?)
@@ -53,18 +53,26 @@ fn time(i: Instant) -> Result<Time, ForgeError> {
     })
 }
 
-struct Spec<'a> {
-    subject: &'a str,
-    serial: u8,
-    not_before: Instant,
-    not_after: Instant,
-    ca: bool,
-    usage: KeyUsage,
-    eku: Option<ExtendedKeyUsage>,
-    digest: Digest,
+pub(crate) struct Spec<'a> {
+    pub(crate) subject: &'a str,
+    pub(crate) serial: u8,
+    pub(crate) not_before: Instant,
+    pub(crate) not_after: Instant,
+    pub(crate) ca: bool,
+    pub(crate) usage: KeyUsage,
+    pub(crate) eku: Option<ExtendedKeyUsage>,
+    pub(crate) digest: Digest,
+    /// basicConstraints pathLenConstraint (CA certificates).
+    pub(crate) path_len: Option<u8>,
+    /// Extensions added after the usual ones.
+    pub(crate) extra: Vec<Extension>,
 }
 
-fn extension(value: &impl Encode, oid: &str, critical: bool) -> Result<Extension, ForgeError> {
+pub(crate) fn extension(
+    value: &impl Encode,
+    oid: &str,
+    critical: bool,
+) -> Result<Extension, ForgeError> {
     Ok(Extension {
         extn_id: der::asn1::ObjectIdentifier::new_unwrap(oid),
         critical,
@@ -80,7 +88,7 @@ fn key_id(key: &Key) -> Result<OctetString, ForgeError> {
 }
 
 /// Issues a certificate for `key` under `issuer` (self-signed when `None`).
-fn issue(
+pub(crate) fn issue(
     spec: &Spec<'_>,
     key: Key,
     issuer: Option<&Issued>,
@@ -98,7 +106,7 @@ fn issue(
         extension(
             &BasicConstraints {
                 ca: spec.ca,
-                path_len_constraint: None,
+                path_len_constraint: spec.path_len,
             },
             "2.5.29.19",
             true,
@@ -118,6 +126,7 @@ fn issue(
     if let Some(eku) = &spec.eku {
         extensions.push(extension(eku, "2.5.29.37", true)?);
     }
+    extensions.extend(spec.extra.iter().cloned());
     let tbs = TbsCertificate {
         version: Version::V3,
         serial_number: SerialNumber::new(&[0x10, spec.serial])?,
@@ -146,7 +155,7 @@ fn issue(
     })
 }
 
-fn usage(u: impl Into<flagset::FlagSet<KeyUsages>>) -> KeyUsage {
+pub(crate) fn usage(u: impl Into<flagset::FlagSet<KeyUsages>>) -> KeyUsage {
     KeyUsage(u.into())
 }
 
@@ -178,9 +187,9 @@ pub struct TestCa {
     pub sha1_signed: Issued,
 }
 
-const CA: &str = "C=VN,O=MOTCUA TEST PKI (KHONG DUNG THAT)";
-const LEAF_FROM: Instant = (2025, 1, 1, 0, 0, 0);
-const LEAF_TO: Instant = (2027, 12, 31, 23, 59, 59);
+pub(crate) const CA: &str = "C=VN,O=MOTCUA TEST PKI (KHONG DUNG THAT)";
+pub(crate) const LEAF_FROM: Instant = (2025, 1, 1, 0, 0, 0);
+pub(crate) const LEAF_TO: Instant = (2027, 12, 31, 23, 59, 59);
 
 impl TestCa {
     /// The whole CA from the fixed seed: the same keys and certificates on every run.
@@ -196,6 +205,8 @@ impl TestCa {
             usage: signing(),
             eku: None,
             digest,
+            path_len: None,
+            extra: Vec::new(),
         };
         let root = issue(
             &Spec {
@@ -207,6 +218,8 @@ impl TestCa {
                 usage: usage(KeyCertSign | CRLSign),
                 eku: None,
                 digest: Digest::Sha256,
+                path_len: None,
+                extra: Vec::new(),
             },
             Key::rsa(rng, 2048)?,
             None,
@@ -222,6 +235,8 @@ impl TestCa {
                 usage: usage(KeyCertSign | CRLSign),
                 eku: None,
                 digest: Digest::Sha256,
+                path_len: None,
+                extra: Vec::new(),
             },
             Key::rsa(rng, 2048)?,
             Some(&root),
@@ -276,6 +291,8 @@ impl TestCa {
                     der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8"),
                 ])),
                 digest: Digest::Sha256,
+                path_len: None,
+                extra: Vec::new(),
             },
             Key::p256(rng),
             i,

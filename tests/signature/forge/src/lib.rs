@@ -7,6 +7,7 @@
 
 pub mod ca;
 pub mod cms;
+pub mod extra;
 pub mod fixtures;
 pub mod keys;
 pub mod pdf;

@@ -36,6 +36,15 @@ fn run(out: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
     for (name, issued) in set.ca.all() {
         std::fs::write(out.join("ca").join(format!("{name}.pem")), pem(&issued.der))?;
     }
+    let extra = motcua_forge::extra::ExtraCa::new(&set.ca)?;
+    std::fs::create_dir_all(out.join("ca").join("extra"))?;
+    for (name, issued) in extra.all() {
+        std::fs::write(
+            out.join("ca").join("extra").join(format!("{name}.pem")),
+            pem(&issued.der),
+        )?;
+    }
+    std::fs::write(out.join("ca").join("extra").join("intermediate.crl"), &extra.crl)?;
     for (name, bytes) in &set.data {
         std::fs::write(out.join(name), bytes)?;
     }
