@@ -32,6 +32,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("pdf.json", include_str!("../../spec/findings/pdf.json")),
     (
+        "certificate.json",
+        include_str!("../../spec/findings/certificate.json"),
+    ),
+    (
         "signature.json",
         include_str!("../../spec/findings/signature.json"),
     ),

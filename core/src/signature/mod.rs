@@ -30,6 +30,7 @@
 //! change-side facts of [`format::SignatureFacts`].
 
 pub mod byte_range;
+pub mod certificate;
 pub mod changes;
 pub mod cms;
 pub mod crypto;
