@@ -188,3 +188,39 @@ pub fn cms_parser(data: &[u8]) {
         assert!(ts.gen_time.is_some() && ts.imprint_algorithm.is_some());
     }
 }
+
+/// Reads `data` as a DER certificate, a DER CRL and a PEM text (`signature::certificate`):
+/// - reading never panics; a certificate's signed part, algorithm, signature and key lie in it;
+/// - a certificate checked against itself as the only trust anchor never passes without
+///   reaching that anchor, and the check never panics; classifying its subject never panics.
+pub fn certificate_input(data: &[u8]) {
+    use motcua_core::signature::certificate::{
+        check, classify, Certificate, Crl, Indication, Input, Purpose, Times,
+    };
+    if let Ok(cert) = Certificate::from_der(data) {
+        for part in [cert.tbs(), cert.algorithm_der(), cert.spki()] {
+            assert!(!part.is_empty() && part.len() < data.len());
+        }
+        let _ = classify(&cert.subject);
+        let anchors = [cert.clone()];
+        for anchors in [&anchors[..], &[]] {
+            let Ok(report) = check(&Input {
+                signer: &cert,
+                embedded: &[],
+                intermediates: &[],
+                trust_anchors: anchors,
+                crls: &[],
+                times: Times::at(1_772_677_815),
+                purpose: Purpose::DocumentSigning,
+            }) else {
+                panic!("one certificate is within the limits")
+            };
+            assert!(report.indication != Indication::Passed || report.trust_anchor_reached);
+            assert_eq!(report.indication == Indication::Passed, report.sub_indication.is_none());
+        }
+    }
+    if let Ok(crl) = Crl::from_der(data) {
+        assert!(crl.entries.len() <= data.len() / 8);
+    }
+    let _ = Certificate::from_pem(data);
+}

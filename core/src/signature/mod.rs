@@ -23,11 +23,15 @@
 //!   rules only a person can check listed as manual checks (`spec/signature/format.md`);
 //! - [`report`]: the report in the spirit of ETSI EN 319 102-1, per signature an indication and
 //!   sub-indication from the stage results by one pure precedence rule, and a document-level
-//!   indication (`spec/signature/report.md`).
+//!   indication (`spec/signature/report.md`);
+//! - [`certificate`]: the certificates of a signature — the chain to a trust anchor the caller
+//!   gives, validity at the signing time, key usage, key sizes and algorithms, revocation from
+//!   CRLs the caller passes, and the signer as a person or an organisation
+//!   (`spec/signature/certificate.md`).
 //!
-//! Being built beside them: certificates. The results of [`integrity`], [`changes`] and the
-//! certificate stage are the inputs of [`report::Stages`] and the certificate-, CMS- and
-//! change-side facts of [`format::SignatureFacts`].
+//! The results of [`integrity`], [`changes`] and [`certificate`] are the inputs of
+//! [`report::Stages`] and the certificate-, CMS- and change-side facts of
+//! [`format::SignatureFacts`].
 
 pub mod byte_range;
 pub mod certificate;

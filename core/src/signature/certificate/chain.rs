@@ -18,6 +18,9 @@ use super::parse::{Certificate, KeyUsage};
 use super::verify::verifies;
 use super::{MAX_PATH_LENGTH, MAX_SIGNATURE_CHECKS};
 
+/// Issues, each with the index in the path of the certificate concerned.
+type Located = Vec<(Issue, Option<usize>)>;
+
 /// The path found.
 #[derive(Debug)]
 pub(super) struct Built<'a> {
@@ -26,7 +29,7 @@ pub(super) struct Built<'a> {
     /// Whether the path ends at a trust anchor.
     pub anchored: bool,
     /// Why there is no path, or the constraints the path breaks.
-    pub issues: Vec<(Issue, Option<usize>)>,
+    pub issues: Located,
 }
 
 /// Whether `issuer` may have issued `child`: names (§7.1) and key identifiers where both exist.
@@ -42,7 +45,7 @@ fn links(child: &Certificate, issuer: &Certificate) -> bool {
 /// the index of the certificate concerned. The anchor's basicConstraints and keyUsage are held
 /// to the rule when present; an anchor without them is taken as given (§6.1.1 (d): the trust
 /// anchor is an input, not a certificate the path validates).
-fn constraints(path: &[&Certificate]) -> Vec<(Issue, Option<usize>)> {
+fn constraints(path: &[&Certificate]) -> Located {
     let mut out = Vec::new();
     let last = path.len().saturating_sub(1);
     for (i, cert) in path.iter().enumerate() {
@@ -100,7 +103,7 @@ struct Search<'a> {
     anchors: &'a [Certificate],
     checks_left: usize,
     /// The first anchored path that breaks a constraint, with its issues.
-    constrained: Option<(Vec<&'a Certificate>, Vec<(Issue, Option<usize>)>)>,
+    constrained: Option<(Vec<&'a Certificate>, Located)>,
     /// The longest path verified so far (for the report when no anchor is reached).
     longest: Vec<&'a Certificate>,
     /// Certificates whose signature a name-matching issuer did not verify.

@@ -146,9 +146,9 @@ pub fn classify(name: &Name) -> Signer {
         })
     };
     let uid_with = |prefixes: &[&str]| {
-        uids.iter().copied().find(|u| {
-            identifier(u).is_some_and(|i| prefixes.contains(&i.prefix.as_str()))
-        })
+        uids.iter()
+            .copied()
+            .find(|u| identifier(u).is_some_and(|i| prefixes.contains(&i.prefix.as_str())))
     };
     let (kind, basis) = if let Some(uid) = uid_with(PERSONAL) {
         (SignerKind::Person, basis("UID", uid))

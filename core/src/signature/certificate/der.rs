@@ -94,11 +94,17 @@ mod tests {
     #[test]
     fn short_and_long_lengths() {
         let (t, rest) = read(&[0x04, 0x02, 0xaa, 0xbb, 0xcc]).expect("short form");
-        assert_eq!((t.tag, t.contents, rest), (0x04, &[0xaa, 0xbb][..], &[0xcc][..]));
+        assert_eq!(
+            (t.tag, t.contents, rest),
+            (0x04, &[0xaa, 0xbb][..], &[0xcc][..])
+        );
         let mut long = vec![0x04, 0x81, 0x80];
         long.extend([7u8; 0x80]);
         let (t, rest) = read(&long).expect("long form");
-        assert_eq!((t.contents.len(), t.whole.len(), rest.len()), (0x80, 0x83, 0));
+        assert_eq!(
+            (t.contents.len(), t.whole.len(), rest.len()),
+            (0x80, 0x83, 0)
+        );
     }
 
     #[test]
@@ -115,9 +121,14 @@ mod tests {
     #[test]
     fn signed_parts_need_exactly_three_elements() {
         // SEQUENCE { SEQUENCE {}, SEQUENCE { OID 1.2 }, BIT STRING 00 ab }
-        let good = [0x30, 0x0b, 0x30, 0x00, 0x30, 0x03, 0x06, 0x01, 0x2a, 0x03, 0x02, 0x00, 0xab];
+        let good = [
+            0x30, 0x0b, 0x30, 0x00, 0x30, 0x03, 0x06, 0x01, 0x2a, 0x03, 0x02, 0x00, 0xab,
+        ];
         let (tbs, alg, sig) = signed_parts(&good).expect("parts");
-        assert_eq!((tbs, alg, sig), (&[0x30, 0x00][..], &good[4..9], &[0xab][..]));
+        assert_eq!(
+            (tbs, alg, sig),
+            (&[0x30, 0x00][..], &good[4..9], &[0xab][..])
+        );
         assert_eq!(algorithm(alg), Some((&[0x2a][..], None)));
         let mut trailing = good.to_vec();
         trailing.push(0);

@@ -214,7 +214,9 @@ pub fn check(input: &Input<'_>) -> Result<CertificateReport, CertificateError> {
     let sub_indication = found.iter().filter_map(|(i, _)| i.sub_indication()).min();
     let findings = found
         .iter()
-        .map(|(issue, at)| issue.to_finding(&at.map_or_else(String::new, |i| format!("/chain/{i}"))))
+        .map(|(issue, at)| {
+            issue.to_finding(&at.map_or_else(String::new, |i| format!("/chain/{i}")))
+        })
         .collect();
     Ok(CertificateReport {
         indication: sub_indication.map_or(Indication::Passed, SubIndication::indication),

@@ -77,7 +77,9 @@ fn wide(bytes: &[u8], width: usize) -> Option<String> {
         let units = bytes
             .chunks_exact(2)
             .map(|c| u16::from_be_bytes([c[0], c[1]]));
-        char::decode_utf16(units).collect::<Result<String, _>>().ok()
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok()
     } else {
         bytes
             .chunks_exact(4)
@@ -213,9 +215,11 @@ mod tests {
 
     fn name(rdns: &[&[(&str, &str)]]) -> Name {
         Name {
-            der: rdns.iter().flat_map(|r| r.iter()).flat_map(|(o, v)| {
-                o.bytes().chain(v.bytes()).collect::<Vec<_>>()
-            }).collect(),
+            der: rdns
+                .iter()
+                .flat_map(|r| r.iter())
+                .flat_map(|(o, v)| o.bytes().chain(v.bytes()).collect::<Vec<_>>())
+                .collect(),
             rdns: rdns
                 .iter()
                 .map(|r| {

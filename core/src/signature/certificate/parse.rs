@@ -160,7 +160,11 @@ const RSA_ENCRYPTION: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 
 const RSASSA_PSS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a];
 const EC_PUBLIC_KEY: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
 const CURVES: &[(&[u8], &str, u32)] = &[
-    (&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07], "P-256", 256),
+    (
+        &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07],
+        "P-256",
+        256,
+    ),
     (&[0x2b, 0x81, 0x04, 0x00, 0x22], "P-384", 384),
     (&[0x2b, 0x81, 0x04, 0x00, 0x23], "P-521", 521),
 ];
@@ -376,25 +380,28 @@ impl Certificate {
             .key_usage()
             .map_err(bad_extension)?
             .map(|k| KeyUsage(k.value.flags));
-        let extended_key_usage = tbs_cert.extended_key_usage().map_err(bad_extension)?.map(|e| {
-            let v = e.value;
-            let mut oids = Vec::new();
-            for (set, oid) in [
-                (v.any, "2.5.29.37.0"),
-                (v.server_auth, "1.3.6.1.5.5.7.3.1"),
-                (v.client_auth, "1.3.6.1.5.5.7.3.2"),
-                (v.code_signing, "1.3.6.1.5.5.7.3.3"),
-                (v.email_protection, "1.3.6.1.5.5.7.3.4"),
-                (v.time_stamping, "1.3.6.1.5.5.7.3.8"),
-                (v.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
-            ] {
-                if set {
-                    oids.push(oid.to_owned());
+        let extended_key_usage = tbs_cert
+            .extended_key_usage()
+            .map_err(bad_extension)?
+            .map(|e| {
+                let v = e.value;
+                let mut oids = Vec::new();
+                for (set, oid) in [
+                    (v.any, "2.5.29.37.0"),
+                    (v.server_auth, "1.3.6.1.5.5.7.3.1"),
+                    (v.client_auth, "1.3.6.1.5.5.7.3.2"),
+                    (v.code_signing, "1.3.6.1.5.5.7.3.3"),
+                    (v.email_protection, "1.3.6.1.5.5.7.3.4"),
+                    (v.time_stamping, "1.3.6.1.5.5.7.3.8"),
+                    (v.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
+                ] {
+                    if set {
+                        oids.push(oid.to_owned());
+                    }
                 }
-            }
-            oids.extend(v.other.iter().map(|o| o.to_id_string()));
-            (oids, e.critical)
-        });
+                oids.extend(v.other.iter().map(|o| o.to_id_string()));
+                (oids, e.critical)
+            });
         let mut subject_key_id = None;
         let mut authority_key_id = None;
         let mut unknown_critical = Vec::new();

@@ -52,7 +52,10 @@ pub(super) fn signer_usage(cert: &Certificate, purpose: Purpose, out: &mut Vec<I
     match purpose {
         Purpose::DocumentSigning => {
             if let Some((purposes, _)) = &cert.extended_key_usage {
-                if !purposes.iter().any(|p| SIGNING_PURPOSES.contains(&p.as_str())) {
+                if !purposes
+                    .iter()
+                    .any(|p| SIGNING_PURPOSES.contains(&p.as_str()))
+                {
                     out.push(Issue::ExtendedKeyUsage {
                         purposes: purposes.join(", "),
                     });

@@ -159,8 +159,7 @@ impl Crl {
         }
         let mut entries = Vec::new();
         for e in crl.iter_revoked_certificates() {
-            if e
-                .extensions()
+            if e.extensions()
                 .iter()
                 .any(|x| x.critical && x.oid.to_id_string() != "2.5.29.21")
             {
@@ -194,9 +193,7 @@ impl Crl {
 
     /// Whether the CRL's signature verifies with `issuer`'s key and `issuer` may sign CRLs.
     fn signed_by(&self, issuer: &Certificate) -> bool {
-        issuer
-            .key_usage
-            .is_none_or(|ku| ku.has(KeyUsage::CRL_SIGN))
+        issuer.key_usage.is_none_or(|ku| ku.has(KeyUsage::CRL_SIGN))
             && verifies(
                 issuer.spki(),
                 self.part(&self.algorithm),

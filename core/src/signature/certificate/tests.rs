@@ -136,7 +136,10 @@ fn a_person_chains_through_the_issuing_ca_to_the_root() {
     assert_eq!(errors(&r), Vec::<&str>::new());
     assert_eq!(
         codes(&r),
-        ["certificate.revocation_unknown", "certificate.revocation_unknown"]
+        [
+            "certificate.revocation_unknown",
+            "certificate.revocation_unknown"
+        ]
     );
     assert_eq!(r.findings[0].path, "/chain/0");
     assert_eq!(r.signer.kind, SignerKind::Person);
@@ -174,7 +177,12 @@ fn the_intermediate_may_come_from_the_caller_instead_of_the_cms() {
 fn the_certificate_fixtures_get_the_sub_indication_the_forge_expects() {
     let w = world();
     let mut seen = 0;
-    for f in w.set.fixtures.iter().filter(|f| f.file.starts_with("cert_")) {
+    for f in w
+        .set
+        .fixtures
+        .iter()
+        .filter(|f| f.file.starts_with("cert_"))
+    {
         let expect = &f.expect.signatures[0];
         let (_, issued) = w
             .set
@@ -191,12 +199,16 @@ fn the_certificate_fixtures_get_the_sub_indication_the_forge_expects() {
             proven: Some(stamped()),
         };
         let r = case.run();
-        let expected = expect.sub_indication.map(|s| {
-            serde_json::from_value::<String>(serde_json::json!(s)).expect("string")
-        });
-        let got = r
+        let expected = expect
             .sub_indication
-            .map(|s| serde_json::to_value(s).expect("json").as_str().unwrap_or_default().to_owned());
+            .map(|s| serde_json::from_value::<String>(serde_json::json!(s)).expect("string"));
+        let got = r.sub_indication.map(|s| {
+            serde_json::to_value(s)
+                .expect("json")
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        });
         assert_eq!(got, expected, "{}: {:?}", f.file, codes(&r));
         seen += 1;
     }
@@ -244,7 +256,11 @@ fn signing_before_the_certificate_existed_fails_on_the_signers_own_claim() {
     let mut case = Case::new(&w.set.ca.not_yet_valid);
     assert_eq!(case.run().sub_indication, Some(SubIndication::NotYetValid));
     case.times = Times::at(at(2026, 7, 1, 0, 0, 0));
-    assert_eq!(case.run().indication, Indication::Passed, "no claim: valid now");
+    assert_eq!(
+        case.run().indication,
+        Indication::Passed,
+        "no claim: valid now"
+    );
 }
 
 #[test]
@@ -264,10 +280,17 @@ fn without_a_trust_anchor_or_an_issuer_there_is_no_chain() {
     let mut case = Case::new(&w.set.ca.person);
     case.embedded = Vec::new();
     let r = case.run();
-    assert_eq!(r.sub_indication, Some(SubIndication::NoCertificateChainFound));
+    assert_eq!(
+        r.sub_indication,
+        Some(SubIndication::NoCertificateChainFound)
+    );
     assert!(!r.trust_anchor_reached);
     assert_eq!(r.chain.len(), 1);
-    assert!(r.findings[0].en.contains("MOTCUA Test Issuing CA"), "{}", r.findings[0].en);
+    assert!(
+        r.findings[0].en.contains("MOTCUA Test Issuing CA"),
+        "{}",
+        r.findings[0].en
+    );
 }
 
 #[test]
@@ -281,7 +304,10 @@ fn an_impostor_ca_with_the_real_names_does_not_reach_the_root() {
         &w.set.ca.intermediate,
     ];
     let r = case.run();
-    assert_eq!(r.sub_indication, Some(SubIndication::NoCertificateChainFound));
+    assert_eq!(
+        r.sub_indication,
+        Some(SubIndication::NoCertificateChainFound)
+    );
     assert!(!r.trust_anchor_reached);
     // The impostor root trusted by mistake is a chain, to that anchor only.
     case.anchors = vec![&e.impostor_root];
@@ -307,7 +333,10 @@ fn a_certificate_whose_signature_was_altered_has_no_chain() {
         purpose: Purpose::DocumentSigning,
     })
     .expect("check");
-    assert_eq!(r.sub_indication, Some(SubIndication::NoCertificateChainFound));
+    assert_eq!(
+        r.sub_indication,
+        Some(SubIndication::NoCertificateChainFound)
+    );
     assert!(codes(&r).contains(&"certificate.issuer_signature_invalid"));
 }
 
@@ -446,25 +475,52 @@ fn a_crl_with_a_bad_signature_is_not_used() {
 fn signers_are_classified_by_the_vietnamese_subject_conventions() {
     let w = world();
     let (ca, e) = (&w.set.ca, &w.extra);
-    let cases: [(&Issued, SignerKind, Option<(&str, &str)>); 8] = [
-        (&ca.person, SignerKind::Person, Some(("UID", "CCCD:001088012345"))),
-        (&ca.person_p256, SignerKind::Person, Some(("UID", "CMND:142587899"))),
-        (&ca.organisation, SignerKind::Organisation, Some(("UID", "MST:0101234567"))),
+    type Expected<'a> = (&'a Issued, SignerKind, Option<(&'a str, &'a str)>);
+    let cases: [Expected<'_>; 8] = [
+        (
+            &ca.person,
+            SignerKind::Person,
+            Some(("UID", "CCCD:001088012345")),
+        ),
+        (
+            &ca.person_p256,
+            SignerKind::Person,
+            Some(("UID", "CMND:142587899")),
+        ),
+        (
+            &ca.organisation,
+            SignerKind::Organisation,
+            Some(("UID", "MST:0101234567")),
+        ),
         (
             &ca.organisation_p384,
             SignerKind::Organisation,
             Some(("UID", "MST:0312345678-001")),
         ),
-        (&e.employee, SignerKind::Person, Some(("UID", "CCCD:025199009534"))),
-        (&e.gov_person, SignerKind::Person, Some(("T", "CHUYÊN VIÊN"))),
-        (&e.gov_organisation, SignerKind::Organisation, Some(("CN", "CỤC THUẾ"))),
+        (
+            &e.employee,
+            SignerKind::Person,
+            Some(("UID", "CCCD:025199009534")),
+        ),
+        (
+            &e.gov_person,
+            SignerKind::Person,
+            Some(("T", "CHUYÊN VIÊN")),
+        ),
+        (
+            &e.gov_organisation,
+            SignerKind::Organisation,
+            Some(("CN", "CỤC THUẾ")),
+        ),
         (&e.plain, SignerKind::Unknown, None),
     ];
     for (issued, kind, basis) in cases {
         let s = classify(&cert(issued).subject);
         assert_eq!(s.kind, kind, "{:?}", s.common_name);
         assert_eq!(
-            s.basis.as_ref().map(|b| (b.attribute.as_str(), b.value.as_str())),
+            s.basis
+                .as_ref()
+                .map(|b| (b.attribute.as_str(), b.value.as_str())),
             basis
         );
     }
@@ -654,5 +710,9 @@ fn every_catalog_code_has_a_variant_and_renders() {
     let listed = crate::catalog::entries()
         .filter(|e| e.code.starts_with("certificate."))
         .count();
-    assert_eq!(listed, codes.len(), "certificate.json and the variants differ");
+    assert_eq!(
+        listed,
+        codes.len(),
+        "certificate.json and the variants differ"
+    );
 }

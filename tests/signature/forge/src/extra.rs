@@ -17,7 +17,9 @@ use x509_cert::ext::pkix::KeyUsages;
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::Version;
 
-use crate::ca::{extension, issue, time, usage, Instant, Issued, Spec, TestCa, CA, LEAF_FROM, LEAF_TO};
+use crate::ca::{
+    extension, issue, time, usage, Instant, Issued, Spec, TestCa, CA, LEAF_FROM, LEAF_TO,
+};
 use crate::keys::{Algorithm, Digest, Key};
 use crate::ForgeError;
 
@@ -96,11 +98,7 @@ fn ca_spec(subject: &str, serial: u8, path_len: Option<u8>) -> Spec<'_> {
     }
 }
 
-fn revoked_cert(
-    serial: u8,
-    at: Instant,
-    reason: CrlReason,
-) -> Result<RevokedCert, ForgeError> {
+fn revoked_cert(serial: u8, at: Instant, reason: CrlReason) -> Result<RevokedCert, ForgeError> {
     Ok(RevokedCert {
         serial_number: SerialNumber::new(&[0x10, serial])?,
         revocation_date: time(at)?,
@@ -122,7 +120,11 @@ fn crl(
         this_update: time(CRL_THIS_UPDATE)?,
         next_update: Some(time(CRL_NEXT_UPDATE)?),
         revoked_certificates: Some(revoked),
-        crl_extensions: Some(vec![extension(&der::asn1::Uint::new(&[7])?, "2.5.29.20", false)?]),
+        crl_extensions: Some(vec![extension(
+            &der::asn1::Uint::new(&[7])?,
+            "2.5.29.20",
+            false,
+        )?]),
     };
     let signature = issuer.key.sign(alg, &tbs.to_der()?, rng)?;
     let list = CertificateList {
@@ -140,7 +142,10 @@ impl ExtraCa {
         let rng = &mut rng;
         let i = Some(&ca.intermediate);
         let gov_person = issue(
-            &leaf("C=VN,O=BỘ TÀI CHÍNH,OU=CỤC THUẾ,2.5.4.12=CHUYÊN VIÊN,CN=LÊ THỊ HOA", 40),
+            &leaf(
+                "C=VN,O=BỘ TÀI CHÍNH,OU=CỤC THUẾ,2.5.4.12=CHUYÊN VIÊN,CN=LÊ THỊ HOA",
+                40,
+            ),
             Key::p256(rng),
             i,
             rng,
@@ -164,7 +169,9 @@ impl ExtraCa {
         let not_a_ca = issue(
             &Spec {
                 usage: usage(
-                    KeyUsages::DigitalSignature | KeyUsages::NonRepudiation | KeyUsages::KeyCertSign,
+                    KeyUsages::DigitalSignature
+                        | KeyUsages::NonRepudiation
+                        | KeyUsages::KeyCertSign,
                 ),
                 ..leaf("C=VN,CN=NGƯỜI KÝ KHÔNG PHẢI CA,UID=CCCD:001088000001", 44)
             },

@@ -44,7 +44,10 @@ fn run(out: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
             pem(&issued.der),
         )?;
     }
-    std::fs::write(out.join("ca").join("extra").join("intermediate.crl"), &extra.crl)?;
+    std::fs::write(
+        out.join("ca").join("extra").join("intermediate.crl"),
+        &extra.crl,
+    )?;
     for (name, bytes) in &set.data {
         std::fs::write(out.join(name), bytes)?;
     }
