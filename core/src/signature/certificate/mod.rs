@@ -22,7 +22,11 @@
 //! - [`check`] with its [`Input`], [`Times`] and [`Purpose`], giving a [`CertificateReport`]
 //!   ([`ChainEntry`], [`Role`], [`Indication`], [`SubIndication`], [`Signer`]);
 //! - [`classify`] ([`SignerKind`], [`Basis`], [`Identifier`]);
-//! - [`Issue`] (each finding, typed) and [`CertificateError`] (input refused), and the limits.
+//! - [`Issue`] (each finding, typed) and [`CertificateError`] (input refused), and the limits;
+//! - for the other stages: `From<&CertificateReport>` for the report's
+//!   [`CertificateVerdict`](crate::signature::report::CertificateVerdict),
+//!   [`CertificateReport::report_signer`], `From<SignerKind>` for the format profile's
+//!   [`SignerClass`](crate::signature::format::SignerClass), [`Times::from_signing_times`].
 
 mod chain;
 mod classify;
@@ -33,6 +37,7 @@ mod name;
 mod parse;
 mod profile;
 mod revocation;
+mod stages;
 mod time;
 mod validity;
 mod verify;

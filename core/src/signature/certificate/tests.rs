@@ -716,3 +716,29 @@ fn every_catalog_code_has_a_variant_and_renders() {
         "certificate.json and the variants differ"
     );
 }
+
+#[test]
+fn the_report_stage_gets_the_verdict_and_the_signer() {
+    use crate::signature::format::SignerClass;
+    use crate::signature::report::CertificateVerdict;
+    let w = world();
+    let r = Case::new(&w.set.ca.organisation).run();
+    assert_eq!(CertificateVerdict::from(&r), CertificateVerdict::Valid);
+    let s = r.report_signer();
+    assert_eq!(s.class, SignerClass::Organisation);
+    assert_eq!(
+        s.common_name.as_deref(),
+        Some("SỞ TƯ PHÁP THÀNH PHỐ HÀ NỘI")
+    );
+    let r = Case::new(&w.set.ca.rsa1024).run();
+    assert_eq!(
+        CertificateVerdict::from(&r),
+        CertificateVerdict::CryptoConstraintsNoPoe
+    );
+    let mut case = Case::new(&w.set.ca.person);
+    case.anchors = Vec::new();
+    assert_eq!(
+        CertificateVerdict::from(&case.run()),
+        CertificateVerdict::NoChain
+    );
+}
