@@ -10,7 +10,7 @@
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::{ChangesError, MAX_GRAPH_OBJECTS, MAX_WORK};
+use super::{ChangesError, MAX_GRAPH_OBJECTS};
 use crate::signature::pdf::{Dict, Entry, ObjRef, Object, View};
 
 /// Roles, as bits.
@@ -69,12 +69,14 @@ pub(super) mod role {
 /// The work budget shared by every walk and comparison of one analysis.
 pub(super) struct Work {
     left: Cell<usize>,
+    limit: usize,
 }
 
 impl Work {
     pub(super) fn new(limit: usize) -> Self {
         Self {
             left: Cell::new(limit),
+            limit,
         }
     }
 
@@ -83,7 +85,7 @@ impl Work {
         let left = self.left.get();
         if n > left {
             self.left.set(0);
-            return Err(ChangesError::TooMuchWork { limit: MAX_WORK });
+            return Err(ChangesError::TooMuchWork { limit: self.limit });
         }
         self.left.set(left - n);
         Ok(())

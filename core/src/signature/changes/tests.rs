@@ -599,6 +599,28 @@ fn every_code_is_in_the_catalog_with_its_placeholders_filled() {
     );
 }
 
+#[test]
+fn reference_loops_end_and_the_work_budget_gives_a_typed_error() {
+    // Resources that refer to themselves, and an appearance that contains itself.
+    let mut b = signed("");
+    b.obj(30, "<</Font<</F1 6 0 R>>/XObject<</X 31 0 R>>>>")
+        .obj(31, "<</Type/XObject/Subtype/Form/BBox[0 0 1 1]/Resources 30 0 R/Length 0>>stream\n\nendstream")
+        .obj(3, "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources 30 0 R/Contents 4 0 R/Annots[7 0 R 8 0 R]>>")
+        .table("/Root 1 0 R");
+    b.obj(31, "<</Type/XObject/Subtype/Form/BBox[0 0 1 1]/Resources 30 0 R/Length 1>>stream\nn\nendstream")
+        .table("/Root 1 0 R");
+    let s = sig1(&b);
+    assert_eq!(s.modified_after_signing, Modification::Disallowed);
+    let doc = Document::parse(&b.buf).expect("parses");
+    for limit in [0, 10, 100] {
+        assert_eq!(
+            Timeline::build_within(&doc, 1, limit).map(|_| ()),
+            Err(ChangesError::TooMuchWork { limit })
+        );
+    }
+    assert!(Timeline::build_within(&doc, 1, 100_000).is_ok());
+}
+
 /// One random update of the signed document: which objects it rewrites and how.
 fn update() -> impl Strategy<Value = Vec<(u32, u8)>> {
     proptest::collection::vec(
