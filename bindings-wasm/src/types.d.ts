@@ -1713,6 +1713,11 @@ export type SignatureResult = {
    */
   integrity?: Integrity | null;
   /**
+   * Findings of the integrity stage: why the signature is not intact, and warnings (byte
+   * range, CMS, algorithms, timestamps).
+   */
+  integrity_findings: Finding[];
+  /**
    * Signature or document timestamp.
    */
   kind: EntryKind;

@@ -3,24 +3,20 @@
 //! must be exactly the rows `fixtures.json` expects (`format_findings`, "row N").
 //!
 //! The changes after each signature come from the change-detection stage
-//! (`signature::changes::analyse`). The certificate and CMS stages are not part of this test, so
-//! their facts come from the fixture itself: the signer class from the test-CA profile that signed (the certificate stage
-//! classifies the real subject), and whether a signature timestamp is present from the
-//! `id-aa-signatureTimeStampToken` attribute's OID in the CMS (the CMS stage verifies it).
+//! (`signature::changes::analyse`), the signing times and timestamps from the integrity stage
+//! (`signature::integrity::check_document`). The certificate stage is not part of this test, so
+//! the signer class comes from the test-CA profile that signed (the certificate stage classifies
+//! the real subject).
 //! Fixtures whose signatures fail and which record no format expectation (integrity and
 //! change attacks: the format is moot there) are only gathered, not compared; detached `.p7s`
 //! files have no PDF facts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use motcua_core::signature::changes::analyse;
 use motcua_core::signature::format::{check, gather, Decree30Options, Decree30Role, SignerClass};
+use motcua_core::signature::integrity::check_document;
 use motcua_core::signature::pdf::Document;
-
-/// DER of the OID 1.2.840.113549.1.9.16.2.14 (id-aa-signatureTimeStampToken, RFC 3161 Annex A).
-const TIMESTAMP_OID: &[u8] = &[
-    0x06, 0x0B, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09, 0x10, 0x02, 0x0E,
-];
 
 fn class(profile: &str) -> SignerClass {
     if profile.starts_with("organisation") {
@@ -64,19 +60,15 @@ fn the_decree30_rows_found_are_the_rows_the_fixtures_expect() {
         if f.expect.indication == "TOTAL_FAILED" && f.expect.format_findings.is_empty() {
             continue;
         }
-        let contents: BTreeMap<String, Vec<u8>> = doc
-            .latest()
-            .signatures()
-            .expect("signatures")
-            .fields
-            .into_iter()
-            .filter_map(|fl| Some((fl.name, fl.signature?.contents?.bytes.into_owned())))
-            .collect();
         for (s, signer) in facts.signatures.iter_mut().zip(&expected_signers) {
             s.signer_class = class(signer);
-            let cms = contents.get(&s.field).expect("contents");
-            s.has_timestamp = Some(cms.windows(TIMESTAMP_OID.len()).any(|w| w == TIMESTAMP_OID));
         }
+        facts.set_integrity(&check_document(&doc).unwrap_or_else(|e| panic!("{}: {e}", f.file)));
+        assert!(
+            facts.signatures.iter().all(|s| s.has_timestamp.is_some()),
+            "{}: the integrity stage judges every signature's timestamps",
+            f.file
+        );
         facts.set_changes(&analyse(&doc).unwrap_or_else(|e| panic!("{}: {e}", f.file)));
         assert!(
             facts.signatures.iter().all(|s| s.later_changes.is_some()),

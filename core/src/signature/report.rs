@@ -24,6 +24,7 @@ use crate::signature::format::{
     Decree30Role, FormatFinding, FormatReport, FormatVerdict, ManualCheck, SignerClass,
     SigningTimes, TimeSource,
 };
+use crate::signature::integrity::{Integrity as IntegrityResult, SignatureIntegrity};
 
 /// The main status of a validation (ETSI EN 319 102-1 §5.1.3 Table 4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -188,6 +189,19 @@ pub enum ChangesVerdict {
     NotChecked,
 }
 
+/// The integrity stage's findings for the report: the reason a signature is not intact, then its
+/// warnings.
+pub fn integrity_findings(i: &SignatureIntegrity) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let IntegrityResult::Broken { reason } | IntegrityResult::Undetermined { reason } =
+        &i.integrity
+    {
+        out.push(reason.clone());
+    }
+    out.extend(i.findings.iter().cloned());
+    out
+}
+
 impl From<&SignatureChanges> for ChangesVerdict {
     /// The verdict of [`crate::signature::changes::analyse`] for one signature.
     fn from(c: &SignatureChanges) -> Self {
@@ -337,6 +351,8 @@ pub struct SignatureInput {
     pub signer: Option<Signer>,
     /// The signing time, if any.
     pub signing_time: Option<SigningTime>,
+    /// The integrity stage's findings ([`integrity_findings`]).
+    pub integrity_findings: Vec<Finding>,
     /// The certificate stage's findings.
     pub certificate_findings: Vec<Finding>,
 }
@@ -361,6 +377,9 @@ pub struct SignatureResult {
     pub signer: Option<Signer>,
     /// The signing time.
     pub signing_time: Option<SigningTime>,
+    /// Findings of the integrity stage: why the signature is not intact, and warnings (byte
+    /// range, CMS, algorithms, timestamps).
+    pub integrity_findings: Vec<Finding>,
     /// Findings on the signer's certificate and chain.
     pub certificate_findings: Vec<Finding>,
     /// Legal-format findings about this signature (empty when no profile is applied).
@@ -402,6 +421,7 @@ impl SignatureResult {
             modified_after_signing,
             signer: input.signer,
             signing_time: input.signing_time,
+            integrity_findings: input.integrity_findings,
             certificate_findings: input.certificate_findings,
             format_findings: Vec::new(),
         }

@@ -262,6 +262,41 @@ pub struct DocumentFacts {
 }
 
 impl DocumentFacts {
+    /// Fills each signature's CMS-side facts from the integrity stage's result
+    /// ([`crate::signature::integrity::check_document`]), matched by field name: the CMS
+    /// `signing-time`, the `genTime` of an intact signature timestamp, and whether there is one.
+    /// A signature the stage did not report, or whose timestamps it could not judge, keeps
+    /// `None` (unknown).
+    pub fn set_integrity(&mut self, all: &[crate::signature::integrity::SignatureIntegrity]) {
+        use crate::signature::integrity::SignedKind;
+        use crate::signature::timestamp::TimestampKind;
+        let utc = |t: crate::signature::time::Instant| Instant {
+            unix: t.unix_seconds,
+            offset_minutes: 0,
+        };
+        for s in &mut self.signatures {
+            let Some(i) = all.iter().find(|i| {
+                i.kind == SignedKind::PdfSignature && i.field.as_deref() == Some(s.field.as_str())
+            }) else {
+                continue;
+            };
+            s.times.cms_signing_time = i.signing_time.map(utc);
+            let valid = i.timestamps.iter().find(|t| {
+                t.kind == TimestampKind::Signature
+                    && t.integrity.is_intact()
+                    && t.gen_time.is_some()
+            });
+            s.times.timestamp = valid.and_then(|t| t.gen_time).map(utc);
+            s.has_timestamp = if valid.is_some() {
+                Some(true)
+            } else if i.integrity.is_intact() {
+                Some(false)
+            } else {
+                None
+            };
+        }
+    }
+
     /// Fills each signature's `later_changes` from the change-detection stage's result
     /// ([`crate::signature::changes::analyse`]), matched by field name; a signature the stage
     /// did not report keeps `None` (unknown).

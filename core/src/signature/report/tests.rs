@@ -227,6 +227,7 @@ fn result(field: &str, kind: EntryKind, stages: Stages) -> SignatureResult {
         stages,
         signer: None,
         signing_time: None,
+        integrity_findings: Vec::new(),
         certificate_findings: Vec::new(),
     })
 }
@@ -391,6 +392,7 @@ fn the_report_serializes_with_stable_names() {
             ),
             ..SigningTimes::default()
         }),
+        integrity_findings: Vec::new(),
         certificate_findings: Vec::new(),
     };
     let r = SignatureReport::new(vec![SignatureResult::new(input)], None);
@@ -410,7 +412,12 @@ fn the_report_serializes_with_stable_names() {
     assert_eq!(s["signing_time"]["time"], "2026-03-05T09:30:20+07:00");
     assert_eq!(s["signing_time"]["source"], "timestamp");
     assert_eq!(s["signing_time"]["trusted"], true);
-    for key in ["certificate_findings", "format_findings", "field"] {
+    for key in [
+        "integrity_findings",
+        "certificate_findings",
+        "format_findings",
+        "field",
+    ] {
         assert!(s.get(key).is_some(), "{key}");
     }
     assert_eq!(v["format"], serde_json::Value::Null);
@@ -425,6 +432,7 @@ fn the_report_serializes_with_stable_names() {
             stages: passed(),
             signer: None,
             signing_time: None,
+            integrity_findings: Vec::new(),
             certificate_findings: Vec::new(),
         }
     });
