@@ -833,3 +833,259 @@ impl SignerCheck {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use motcua_forge::ca::{rng, TestCa, SIGNING_TIME};
+    use motcua_forge::cms::{detached, Signing};
+    use motcua_forge::keys::{Algorithm, Digest};
+    use std::sync::OnceLock;
+
+    fn ca() -> &'static TestCa {
+        static CA: OnceLock<TestCa> = OnceLock::new();
+        CA.get_or_init(|| TestCa::new(&mut rng()).expect("test CA"))
+    }
+
+    const DATA: &[u8] = b"Ho so so 000.00.01.H26-260305-0001\n";
+
+    /// A detached CAdES signature by the person over `DATA`.
+    fn signed(ess: bool) -> Vec<u8> {
+        let ca = ca();
+        let chain = [&ca.intermediate];
+        let s = Signing {
+            signer: &ca.person,
+            chain: &chain,
+            algorithm: Algorithm::plain(Digest::Sha256),
+            signing_time: Some(SIGNING_TIME),
+            signing_certificate_v2: ess,
+            timestamp: None,
+        };
+        detached(&s, &[DATA], &mut rng()).expect("sign")
+    }
+
+    fn outcome(der: &[u8], content: &[u8], profile: Profile) -> SignerCheck {
+        Cms::parse(der)
+            .expect("parse")
+            .verify_signer(0, Content::Bytes(content), profile)
+    }
+
+    #[test]
+    fn a_signature_verifies_and_names_its_signer() {
+        let der = signed(true);
+        let cms = Cms::parse(&der).expect("parse");
+        assert_eq!((cms.padding, cms.trailing), (0, 0));
+        assert_eq!(cms.content_type, oid::DATA);
+        assert_eq!(cms.content, None);
+        assert_eq!(cms.certificates.len(), 2);
+        let check = cms.verify_signer(0, Content::Bytes(DATA), Profile::Pades);
+        assert_eq!(check.outcome, Ok(()));
+        assert_eq!(
+            check.signer_certificate.as_deref(),
+            Some(&ca().person.der[..])
+        );
+        assert_eq!(
+            check.signing_time.map(Instant::rfc3339).as_deref(),
+            Some("2026-03-05T02:30:15Z")
+        );
+        // PAdES puts the claimed time in /M, not in a signing-time attribute.
+        let codes: Vec<&str> = check.findings.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(codes, ["cms.signing_time_attribute"]);
+        assert_eq!(check.digest_algorithm, Some(DigestAlgorithm::Sha256));
+    }
+
+    #[test]
+    fn padding_is_counted_and_other_trailing_bytes_reported() {
+        let mut der = signed(true);
+        let len = der.len();
+        der.extend([0u8; 100]);
+        let cms = Cms::parse(&der).expect("padded");
+        assert_eq!((cms.der.len(), cms.padding, cms.trailing), (len, 100, 0));
+        der[len + 50] = 1;
+        let cms = Cms::parse(&der).expect("trailing");
+        assert_eq!((cms.padding, cms.trailing), (0, 100));
+        let check = cms.verify_signer(0, Content::Bytes(DATA), Profile::File);
+        assert_eq!(check.outcome, Ok(()));
+        assert!(check.findings.iter().any(|f| f.code == "cms.trailing_data"));
+    }
+
+    #[test]
+    fn changed_content_is_a_digest_mismatch() {
+        let der = signed(true);
+        let check = outcome(&der, b"Ho so so 000.00.01.H26-260305-0002\n", Profile::File);
+        assert_eq!(check.outcome, Err(CmsError::DigestMismatch));
+        let cms = Cms::parse(&der).expect("parse");
+        assert_eq!(
+            cms.verify_signer(0, Content::Encapsulated, Profile::File)
+                .outcome,
+            Err(CmsError::NoContent)
+        );
+        assert!(matches!(
+            cms.verify_signer(1, Content::Bytes(DATA), Profile::File)
+                .outcome,
+            Err(CmsError::SignerCount { count: 1 })
+        ));
+    }
+
+    #[test]
+    fn a_changed_signature_value_is_invalid() {
+        let mut der = signed(true);
+        let n = der.len();
+        // The signature value is the SignerInfo's last field, at the end of the DER.
+        der[n - 10] ^= 0x55;
+        let check = outcome(&der, DATA, Profile::File);
+        assert_eq!(
+            check.outcome,
+            Err(CmsError::Crypto(CryptoError::Invalid)),
+            "{:?}",
+            check.outcome
+        );
+    }
+
+    #[test]
+    fn without_ess_pades_has_a_finding_and_a_file_none() {
+        let der = signed(false);
+        let pades = outcome(&der, DATA, Profile::Pades);
+        assert_eq!(pades.outcome, Ok(()));
+        assert!(pades
+            .findings
+            .iter()
+            .any(|f| f.code == "cms.no_signing_certificate"));
+        let file = outcome(&der, DATA, Profile::File);
+        assert!(file.findings.is_empty(), "{:?}", file.findings);
+    }
+
+    #[test]
+    fn a_signer_missing_from_the_certificates_is_not_found() {
+        let der = signed(true);
+        // Replace the signer's certificate by the intermediate's everywhere it appears: same
+        // length is not needed, so rebuild through the cms crate's types instead.
+        let info = ContentInfo::from_der(&der).expect("ci");
+        let mut sd: ::cms::signed_data::SignedData = info.content.decode_as().expect("sd");
+        let certs = sd.certificates.as_mut().expect("certs");
+        let kept: Vec<_> = certs
+            .0
+            .iter()
+            .filter(|c| match c {
+                ::cms::cert::CertificateChoices::Certificate(c) => {
+                    c.to_der().ok().as_deref() != Some(&ca().person.der[..])
+                }
+                _ => true,
+            })
+            .cloned()
+            .collect();
+        certs.0 = der::asn1::SetOfVec::try_from(kept).expect("set");
+        let rebuilt = ContentInfo {
+            content_type: info.content_type,
+            content: der::Any::encode_from(&sd).expect("any"),
+        }
+        .to_der()
+        .expect("der");
+        let check = outcome(&rebuilt, DATA, Profile::File);
+        assert_eq!(check.outcome, Err(CmsError::SignerNotFound));
+        assert!(CmsError::SignerNotFound.undetermined());
+        assert!(!CmsError::DigestMismatch.undetermined());
+    }
+
+    #[test]
+    fn signed_attributes_out_of_der_order_are_refused() {
+        let der = signed(true);
+        // Swap the first two signed attributes in place (same bytes, other order).
+        let cms = Cms::parse(&der).expect("parse");
+        let raw = cms.signers[0].signed_attrs.expect("attrs");
+        let start = raw.as_ptr() as usize - der.as_ptr() as usize;
+        let attrs = tlv::read(raw).expect("tlv").children().expect("children");
+        let (a, b) = (attrs[0].raw.to_vec(), attrs[1].raw.to_vec());
+        let header = raw.len() - attrs.iter().map(|t| t.raw.len()).sum::<usize>();
+        let mut swapped = der.clone();
+        let at = start + header;
+        swapped[at..at + b.len()].copy_from_slice(&b);
+        swapped[at + b.len()..at + b.len() + a.len()].copy_from_slice(&a);
+        let check = outcome(&swapped, DATA, Profile::File);
+        assert_eq!(check.outcome, Err(CmsError::SignedAttributesNotDer));
+    }
+
+    #[test]
+    fn what_is_not_signed_data_is_refused() {
+        assert_eq!(Cms::parse(&[0; 64]).map(|_| ()), Err(CmsError::Empty));
+        assert_eq!(Cms::parse(&[]).map(|_| ()), Err(CmsError::Empty));
+        assert!(matches!(
+            Cms::parse(b"\x30\x03\x02\x01\x01").map(|_| ()),
+            Err(CmsError::Malformed { .. })
+        ));
+        // ContentInfo of id-data.
+        let data = ContentInfo {
+            content_type: der::asn1::ObjectIdentifier::new_unwrap(oid::DATA),
+            content: der::Any::encode_from(&der::asn1::OctetString::new(*b"x").expect("os"))
+                .expect("any"),
+        }
+        .to_der()
+        .expect("der");
+        assert_eq!(
+            Cms::parse(&data).map(|_| ()),
+            Err(CmsError::NotSignedData {
+                content_type: oid::DATA.to_owned()
+            })
+        );
+        // A set wider than the limit.
+        let mut wide = vec![0x30, 0x82, 0x04, 0x06, 0x31, 0x82, 0x04, 0x02];
+        wide.extend([0x05, 0x00].repeat(MAX_SET_MEMBERS + 1));
+        assert_eq!(Cms::parse(&wide).map(|_| ()), Err(CmsError::TooComplex));
+        // BER is read as its DER equivalent.
+        assert_eq!(ber_to_der(&signed(true)), None);
+    }
+
+    #[test]
+    fn every_code_is_in_the_catalog() {
+        let s = String::from("1.2");
+        let errors = [
+            CmsError::Empty,
+            CmsError::Malformed { what: s.clone() },
+            CmsError::TooComplex,
+            CmsError::NotSignedData {
+                content_type: s.clone(),
+            },
+            CmsError::SignerCount { count: 2 },
+            CmsError::SignerNotFound,
+            CmsError::SignedAttributesNotDer,
+            CmsError::SignedAttributesRequired {
+                content_type: s.clone(),
+            },
+            CmsError::BadAttribute {
+                attribute: "message-digest",
+            },
+            CmsError::ContentTypeMismatch {
+                found: s.clone(),
+                expected: s,
+            },
+            CmsError::DigestMismatch,
+            CmsError::SigningCertificateMismatch,
+            CmsError::NoContent,
+            CmsError::ContentMismatch,
+        ];
+        let findings = [
+            CmsFinding::TrailingData { bytes: 3 },
+            CmsFinding::NoSigningCertificate,
+            CmsFinding::NoSignedAttributes,
+            CmsFinding::SigningTimeAttribute,
+            CmsFinding::DeprecatedSubFilter,
+            CmsFinding::EncapsulatedContent,
+            CmsFinding::BerEncoded,
+        ];
+        let all: Vec<&dyn Diagnostic> = errors
+            .iter()
+            .map(|e| e as &dyn Diagnostic)
+            .chain(findings.iter().map(|f| f as &dyn Diagnostic))
+            .collect();
+        let codes: std::collections::BTreeSet<&str> = all.iter().map(|d| d.code()).collect();
+        assert_eq!(codes.len(), all.len());
+        for f in all.iter().map(|d| d.to_finding("")) {
+            assert!(!f.vi.contains('{') && !f.en.contains('{'), "{}", f.code);
+        }
+        let listed: std::collections::BTreeSet<&str> = crate::catalog::entries()
+            .filter(|e| e.code.starts_with("cms."))
+            .map(|e| e.code.as_str())
+            .collect();
+        assert_eq!(listed, codes);
+    }
+}

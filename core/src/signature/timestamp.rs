@@ -259,6 +259,57 @@ mod tests {
         assert_eq!(c.gen_time, None);
     }
 
+    fn token(imprint_of: &[u8]) -> Vec<u8> {
+        let mut r = motcua_forge::ca::rng();
+        let ca = motcua_forge::ca::TestCa::new(&mut r).expect("test CA");
+        motcua_forge::cms::timestamp_token(
+            &ca.tsa,
+            &[&ca.intermediate],
+            (2026, 3, 5, 2, 30, 20),
+            imprint_of,
+            7,
+            &mut r,
+        )
+        .expect("token")
+    }
+
+    #[test]
+    fn a_token_holds_over_its_data_only() {
+        let t = token(b"signature value");
+        let ok = check(
+            &t,
+            TimestampKind::Signature,
+            Imprinted::Bytes(b"signature value"),
+        );
+        assert_eq!(ok.integrity, Integrity::Intact, "{:?}", ok.integrity);
+        assert_eq!(
+            ok.gen_time.map(Instant::rfc3339).as_deref(),
+            Some("2026-03-05T02:30:20Z")
+        );
+        assert_eq!(ok.imprint_algorithm, Some(DigestAlgorithm::Sha256));
+        assert!(ok.tsa_certificate.is_some() && ok.certificates.len() == 2);
+        assert!(ok.findings.is_empty(), "{:?}", ok.findings);
+        let other = check(
+            &t,
+            TimestampKind::Signature,
+            Imprinted::Bytes(b"another value"),
+        );
+        assert_eq!(other.integrity.code(), Some("timestamp.imprint_mismatch"));
+        // A genTime changed after the TSA signed: the TSTInfo no longer has the signed digest.
+        let at = t
+            .windows(15)
+            .position(|w| w == b"20260305023020Z")
+            .expect("genTime");
+        let mut changed = t.clone();
+        changed[at + 9] = b'9';
+        let forged = check(
+            &changed,
+            TimestampKind::Signature,
+            Imprinted::Bytes(b"signature value"),
+        );
+        assert_eq!(forged.integrity.code(), Some("cms.digest_mismatch"));
+    }
+
     #[test]
     fn tst_info_is_read_strictly() {
         assert!(read_tst_info(b"\x30\x00").is_err());
