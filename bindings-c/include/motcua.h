@@ -499,7 +499,12 @@ enum MotcuaStatus motcua_ids_is_valid(MotcuaIdKind kind,
  * Replays the lifecycle log `log_json` (UTF-8 JSON Lines, `log_len` bytes, each line a
  * `LogEvent` of spec/schema/lifecycle-event.schema.json: `{"dossier", "type", "at", "actor",
  * ...}`) under the rule version in force on the day each dossier was received (Decree 61/2018
- * as amended until 30/6/2025, Decree 118/2025 from 01/7/2025), `lifecycle::replay`.
+ * as amended until 30/6/2025, Decree 118/2025 from 01/7/2025), `lifecycle::replay`, counting
+ * time with the policy `policy_json` (UTF-8 JSON, `policy_len` bytes, the `policy` of a due-date
+ * request, spec/schema/due-request.schema.json: `{"working_weekdays", "office_hours", "cutoff",
+ * "counting", "supplement"}`, each field optional), or with the default policy when
+ * `policy_json` is NULL (Monday to Friday, 08:00–12:00 and 13:00–17:00, no cut-off, a
+ * supplement restarts the limit).
  *
  * Returns `MOTCUA_STATUS_OK` with the `Replay` object in `*out_json`
  * (spec/schema/lifecycle-replay.schema.json): `{"dossiers": [...]}` in order of first
@@ -507,22 +512,30 @@ enum MotcuaStatus motcua_ids_is_valid(MotcuaIdKind kind,
  * (`early`, `on_time`, `late`, `pending`, `not_applicable`), the number of `rejected` events and
  * its `timeline`, where a refused event carries its `rejection` finding (`lifecycle.*`, with
  * the article that forbids it). Returns `MOTCUA_STATUS_INVALID_INPUT` with `{"input_error":
- * <finding>}` when the log cannot be read (`input.*` with the pointer within the line, or
- * `lifecycle.line_too_long`, `lifecycle.too_many_events`, `lifecycle.too_many_dossiers`).
- * Either way the caller frees `*out_json` with `motcua_string_free`. Otherwise (NULL_ARGUMENT,
- * INVALID_UTF8, INVALID_ARGUMENT) writes nothing.
+ * <finding>, "argument": "log", "line": <n>}` when the log cannot be read (`input.*` with the
+ * pointer within line `n`, or `lifecycle.line_too_long`; `lifecycle.too_many_events` and
+ * `lifecycle.too_many_dossiers` have no `line`), or `{"input_error": <finding>, "argument":
+ * "policy"}` when the policy cannot be read. Either way the caller frees `*out_json` with
+ * `motcua_string_free`. Otherwise (NULL_ARGUMENT, INVALID_UTF8, INVALID_ARGUMENT) writes
+ * nothing.
  *
  * # Safety
  *
- * `log_json` must point to `log_len` readable bytes, and `out_json` must be writable.
+ * `log_json` must point to `log_len` readable bytes, `policy_json` must be NULL or point to
+ * `policy_len` readable bytes, and `out_json` must be writable.
  */
-enum MotcuaStatus motcua_lifecycle_replay(const uint8_t *log_json, size_t log_len, char **out_json);
+enum MotcuaStatus motcua_lifecycle_replay(const uint8_t *log_json,
+                                          size_t log_len,
+                                          const uint8_t *policy_json,
+                                          size_t policy_len,
+                                          char **out_json);
 
 /**
- * The indicators of the lifecycle log `log_json` (as for `motcua_lifecycle_replay`),
- * `lifecycle::kpi::kpi` of its replay: how many dossiers were handled early, on time or late,
- * the on-time rate (Decision 766/QĐ-TTg, indicator 2.1) and the share submitted online, overall
- * and by agency, procedure and month of receipt.
+ * The indicators of the lifecycle log `log_json` (as for `motcua_lifecycle_replay`, time counted
+ * with the policy `policy_json`, or the default policy when it is NULL), `lifecycle::kpi::kpi`
+ * of its replay: how many dossiers were handled early, on time or late, the on-time rate
+ * (Decision 766/QĐ-TTg, indicator 2.1) and the share submitted online, overall and by agency,
+ * procedure and month of receipt.
  *
  * Returns `MOTCUA_STATUS_OK` with the `Kpi` object in `*out_json`
  * (spec/schema/lifecycle-kpi.schema.json): `{"overall", "by_agency", "by_procedure",
@@ -532,21 +545,28 @@ enum MotcuaStatus motcua_lifecycle_replay(const uint8_t *log_json, size_t log_le
  *
  * # Safety
  *
- * `log_json` must point to `log_len` readable bytes, and `out_json` must be writable.
+ * `log_json` must point to `log_len` readable bytes, `policy_json` must be NULL or point to
+ * `policy_len` readable bytes, and `out_json` must be writable.
  */
-enum MotcuaStatus motcua_lifecycle_kpi(const uint8_t *log_json, size_t log_len, char **out_json);
+enum MotcuaStatus motcua_lifecycle_kpi(const uint8_t *log_json,
+                                       size_t log_len,
+                                       const uint8_t *policy_json,
+                                       size_t policy_len,
+                                       char **out_json);
 
 /**
  * Checks another system's log of portal status changes, `log_json` (UTF-8 JSON Lines,
  * `log_len` bytes, each line a `StatusEvent` of spec/schema/lifecycle-status-event.schema.json:
- * `{"dossier", "status", "at"}`, `status` a National Public Service Portal code), against the
- * lifecycle machine, `lifecycle::check_status_log`.
+ * `{"dossier", "status", "at"}`, `status` a National Public Service Portal code, a number or a
+ * string of digits), against the lifecycle machine, `lifecycle::check_status_log`. No time is
+ * counted, so there is no policy.
  *
  * Returns `MOTCUA_STATUS_OK` with the `StatusReport` object in `*out_json`
  * (spec/schema/lifecycle-status-report.schema.json): `{"dossiers": [{"dossier", "statuses",
  * "states", "problems"}]}`, every impossible change a problem `{"line", "rules", "finding"}`
- * (`lifecycle.status_unknown`, `lifecycle.status_impossible`, `lifecycle.no_rules`). Returns and
- * writes otherwise as `motcua_lifecycle_replay`.
+ * (`lifecycle.status_unknown`, `lifecycle.status_impossible`, `lifecycle.no_rules`). Returns
+ * `MOTCUA_STATUS_INVALID_INPUT` with `{"input_error": <finding>, "argument": "log", "line": <n>}`
+ * when the log cannot be read, and writes otherwise as `motcua_lifecycle_replay`.
  *
  * # Safety
  *
@@ -555,6 +575,47 @@ enum MotcuaStatus motcua_lifecycle_kpi(const uint8_t *log_json, size_t log_len, 
 enum MotcuaStatus motcua_lifecycle_check_status_log(const uint8_t *log_json,
                                                     size_t log_len,
                                                     char **out_json);
+
+/**
+ * Applies one event to one dossier, `lifecycle::step_json`: the event `event_json` (UTF-8 JSON,
+ * `event_len` bytes, one `LogEvent` as a line of a lifecycle log,
+ * spec/schema/lifecycle-event.schema.json) to the dossier `dossier_json` (UTF-8 JSON,
+ * `dossier_len` bytes, a `DossierState` as a previous call wrote it in its `"dossier"`,
+ * spec/schema/lifecycle-dossier.schema.json; NULL for a new dossier), under the rule version in
+ * force on the day the dossier was received (before receipt, on the day of the event), counting
+ * time with the policy `policy_json` (as for `motcua_lifecycle_replay`; NULL for the default).
+ *
+ * The dossier is read back only if a sequence of events could have produced it under that
+ * policy (its state, clock and counts reachable by the transitions of its rule version, its
+ * times in order, its rule version the one in force; spec/lifecycle/README.md).
+ *
+ * Returns `MOTCUA_STATUS_OK` with the `StepOutcome` object in `*out_json`
+ * (spec/schema/lifecycle-step.schema.json): `{"dossier": <the dossier after the event>, "type",
+ * "from", "to", "rules", "article", "form"}` when the event is accepted, or `{"dossier": <the
+ * dossier as it was>, "type", "from", "to": null, "rules", "article", "rejection": <finding>}`
+ * when the rules forbid it, the finding with its stable code (`lifecycle.*`), its messages in
+ * Vietnamese and English and the rule. Pass the returned `"dossier"` to the next call. Returns
+ * `MOTCUA_STATUS_INVALID_INPUT` with `{"input_error": <finding>, "argument": "dossier" |
+ * "event" | "policy"}` when an argument cannot be read (`input.*` with the JSON pointer of the
+ * field, or for the dossier `lifecycle.state_unreachable`, `lifecycle.state_rules`,
+ * `lifecycle.state_time_order`, `lifecycle.state_clock_start`,
+ * `lifecycle.supplement_notice_late`, `due.*`). Either way the caller frees `*out_json` with
+ * `motcua_string_free`. Otherwise (NULL_ARGUMENT, INVALID_UTF8, INVALID_ARGUMENT) writes
+ * nothing.
+ *
+ * # Safety
+ *
+ * `dossier_json` must be NULL or point to `dossier_len` readable bytes, `event_json` must point
+ * to `event_len` readable bytes, `policy_json` must be NULL or point to `policy_len` readable
+ * bytes, and `out_json` must be writable.
+ */
+enum MotcuaStatus motcua_lifecycle_step(const uint8_t *dossier_json,
+                                        size_t dossier_len,
+                                        const uint8_t *event_json,
+                                        size_t event_len,
+                                        const uint8_t *policy_json,
+                                        size_t policy_len,
+                                        char **out_json);
 
 /**
  * Frees a string this library returned through a `char **` output (a JSON result).

@@ -53,6 +53,7 @@ pub use ids::{
 };
 pub use lifecycle::{
     motcua_lifecycle_check_status_log, motcua_lifecycle_kpi, motcua_lifecycle_replay,
+    motcua_lifecycle_step,
 };
 pub use status::MotcuaStatus;
 pub use strings::{motcua_string_free, motcua_version};

@@ -25,11 +25,18 @@ pub(crate) unsafe fn write_json<T: Serialize>(value: &T, out: Output<*mut c_char
 }
 
 /// The JSON output of a call that could not read its JSON input: `{"input_error": <finding>}`,
-/// the same object every surface reports for it.
+/// the same object every surface reports for it; a function that takes several JSON documents
+/// adds the `"argument"` at fault, and one that reads a JSON Lines log the `"line"` (from 1).
 #[derive(Serialize)]
-struct InputErrorJson {
+struct InputErrorJson<'a> {
     /// The finding of code `input.*`, with the JSON pointer of the offending field.
     input_error: Finding,
+    /// The argument the finding is about, for functions with several JSON arguments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    argument: Option<&'a str>,
+    /// The line of the log the finding is about, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
 }
 
 /// Writes `{"input_error": <finding>}` to `out` and returns `MOTCUA_STATUS_INVALID_INPUT`: what
@@ -43,7 +50,28 @@ pub(crate) unsafe fn write_input_error(
     out: Output<*mut c_char>,
 ) -> Result<(), MotcuaStatus> {
     // SAFETY: forwarded from the caller.
-    unsafe { write_json(&InputErrorJson { input_error }, out) };
+    unsafe { write_input_error_in(input_error, None, None, out) }
+}
+
+/// As [`write_input_error`], naming the `argument` at fault and the `line` of a log:
+/// `{"input_error": <finding>, "argument": "log", "line": 3}`.
+///
+/// # Safety
+///
+/// As for [`Output::write`].
+pub(crate) unsafe fn write_input_error_in(
+    input_error: Finding,
+    argument: Option<&str>,
+    line: Option<usize>,
+    out: Output<*mut c_char>,
+) -> Result<(), MotcuaStatus> {
+    let json = InputErrorJson {
+        input_error,
+        argument,
+        line,
+    };
+    // SAFETY: forwarded from the caller.
+    unsafe { write_json(&json, out) };
     Err(MotcuaStatus::InvalidInput)
 }
 

@@ -1,10 +1,11 @@
 //! Properties of the lifecycle over random event sequences: `step` never panics; a closed dossier
 //! (refused, stopped, returned) never moves again; a refused event changes nothing, so folding
 //! only the accepted events gives the same dossier; every accepted step is a transition of the
-//! data; the replay of the same events as JSON Lines agrees with the fold.
+//! data; the replay of the same events as JSON Lines agrees with the fold; every dossier reached
+//! is written as JSON and read back as itself, and stepping the JSON gives the same outcome.
 
 use motcua_core::calendar::due::{Limit, Policy};
-use motcua_core::lifecycle::{self, machine, DossierState, LogEvent, Role, State};
+use motcua_core::lifecycle::{self, machine, DossierState, LogEvent, Role, State, StepOutcome};
 use motcua_core::model::{Channel, Circular, EventType, FormRef, Timestamp};
 use motcua_core::Date;
 use proptest::option;
@@ -139,6 +140,15 @@ proptest! {
             events.push(e.clone());
             let e = &e;
             let before = dossier.clone();
+            // A dossier written as JSON reads back as itself, and the event applied to the JSON
+            // gives the same outcome as applied to the dossier.
+            let written = serde_json::to_string(&dossier).unwrap();
+            let read = DossierState::from_json(&written, &policy)
+                .map_err(|err| TestCaseError::fail(format!("{written} does not read back: {err:?}")))?;
+            prop_assert_eq!(&read, &dossier);
+            let event_json = serde_json::to_string(e).unwrap();
+            let outcome = lifecycle::step_json(Some(&written), &event_json, &policy).unwrap();
+            prop_assert_eq!(&outcome, &StepOutcome::of(&dossier, e, &policy));
             match lifecycle::step(&dossier, e, &policy) {
                 Ok(stepped) => {
                     prop_assert!(!is_closed(before.state), "a closed dossier moved: {e:?}");
@@ -166,6 +176,8 @@ proptest! {
                 .dossier;
         }
         prop_assert_eq!(&again, &dossier);
+        let written = serde_json::to_string(&dossier).unwrap();
+        prop_assert_eq!(DossierState::from_json(&written, &policy), Ok(dossier.clone()));
         // The same events as a JSON Lines log replay to the same state.
         let log: String = events
             .iter()

@@ -13,7 +13,9 @@ use motcua_core::calendar::schedule::{DayStatus, Schedule};
 use motcua_core::forms::Report;
 use motcua_core::ids::IdCheck;
 use motcua_core::lifecycle::kpi::Kpi;
-use motcua_core::lifecycle::{LogEvent, Replay, StatusEvent, StatusReport};
+use motcua_core::lifecycle::{
+    DossierState, LogEvent, Replay, StatusEvent, StatusReport, StepOutcome,
+};
 use motcua_core::model::{Dossier, Event, Procedure};
 use motcua_core::signature::report::SignatureReport;
 use motcua_core::Finding;
@@ -30,6 +32,8 @@ fn schemas() -> Vec<(&'static str, Schema)> {
         ("id-check.schema.json", schema_for!(IdCheck)),
         ("lifecycle-event.schema.json", schema_for!(LogEvent)),
         ("lifecycle-replay.schema.json", schema_for!(Replay)),
+        ("lifecycle-dossier.schema.json", schema_for!(DossierState)),
+        ("lifecycle-step.schema.json", schema_for!(StepOutcome)),
         ("lifecycle-kpi.schema.json", schema_for!(Kpi)),
         (
             "lifecycle-status-event.schema.json",

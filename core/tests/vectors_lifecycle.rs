@@ -1,7 +1,9 @@
 //! Runs the lifecycle conformance vectors, `spec/vectors/lifecycle.json`, through
 //! `lifecycle::replay` and its status logs through `lifecycle::check_status_log`; checks that every transition of every rule version is taken by a case and
 //! every rejection code of `spec/findings/lifecycle.json` is exercised; writes
-//! `rust-lifecycle.jsonl` under `MOTCUA_SURFACE_OUT` when set.
+//! `rust-lifecycle.jsonl` under `MOTCUA_SURFACE_OUT` when set. The transition cases also run one
+//! event at a time through `lifecycle::step_json`, the dossier kept as JSON between events, and
+//! `rust-lifecycle-step.jsonl` holds the outcome of each case's last event.
 
 mod common;
 
@@ -23,6 +25,72 @@ const LOG_CODES: [&str; 3] = [
     "lifecycle.too_many_events",
     "lifecycle.too_many_dossiers",
 ];
+
+/// Codes about a dossier state read back from JSON rather than an event
+/// (`core/src/lifecycle/state.rs`); a vector's dossier is always one `step` produced.
+const STATE_CODES: [&str; 4] = [
+    "lifecycle.state_unreachable",
+    "lifecycle.state_rules",
+    "lifecycle.state_time_order",
+    "lifecycle.state_clock_start",
+];
+
+/// The step cases run one event at a time through `lifecycle::step_json`, as the C and
+/// WebAssembly surfaces' `lifecycle_step` run them: a new dossier for the first event, then the
+/// dossier as the previous outcome wrote it. Each case's line is the outcome of its last event;
+/// the outcome must say what the replay of the same log says of that event.
+fn steps(cases: &[Case], failures: &mut String) -> String {
+    let policy = Policy::default();
+    let mut lines = String::new();
+    for case in cases {
+        let name = &case.name;
+        let mut dossier: Option<String> = None;
+        let mut last = None;
+        for line in jsonl(&case.log).lines() {
+            match lifecycle::step_json(dossier.as_deref(), line, &policy) {
+                Ok(outcome) => {
+                    dossier = Some(serde_json::to_string(&outcome.dossier).expect("serializes"));
+                    last = Some(outcome);
+                }
+                Err(e) => {
+                    writeln!(failures, "{name}: step_json: {e} ({})", e.argument()).ok();
+                    last = None;
+                    break;
+                }
+            }
+        }
+        let (Some(outcome), Ok(replayed)) = (last, run(&case.log)) else {
+            continue;
+        };
+        record(&mut lines, &outcome);
+        let entry = replayed.timeline.last();
+        let agrees = entry.is_some_and(|e| {
+            (
+                e.from,
+                e.to,
+                e.rules,
+                e.article.as_str(),
+                e.form,
+                &e.rejection,
+            ) == (
+                outcome.from,
+                outcome.to,
+                outcome.rules,
+                outcome.article.as_str(),
+                outcome.form,
+                &outcome.rejection,
+            )
+        });
+        if !agrees {
+            writeln!(
+                failures,
+                "{name}: step {outcome:?} differs from replay {entry:?}"
+            )
+            .ok();
+        }
+    }
+    lines
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -275,6 +343,7 @@ fn lifecycle_vectors() {
         }
     }
     common::write_surface_out("lifecycle", &lines);
+    common::write_surface_out("lifecycle-step", &steps(&file.cases, &mut failures));
 
     for rules in machine::all() {
         for t in &rules.transitions {
@@ -284,8 +353,10 @@ fn lifecycle_vectors() {
             }
         }
     }
-    // The codes about a whole log are exercised by the unit tests of replay.rs.
+    // The codes about a whole log are exercised by the unit tests of replay.rs, those about a
+    // dossier state read back by the unit tests of state.rs and the C ABI tests.
     codes.extend(LOG_CODES.iter().map(|c| (*c).to_owned()));
+    codes.extend(STATE_CODES.iter().map(|c| (*c).to_owned()));
     common::check_coverage(CATALOG, &codes, &mut failures);
     assert!(failures.is_empty(), "lifecycle vectors failed:\n{failures}");
 }

@@ -516,19 +516,39 @@ static void test_calendar(void) {
   check_input_error(error, "input.json_shape");
 }
 
+/* The log functions with the default policy, for the checks they share. */
+static MotcuaStatus replay_default(const uint8_t *log, size_t len, char **out) {
+  return motcua_lifecycle_replay(log, len, NULL, 0, out);
+}
+
+static MotcuaStatus kpi_default(const uint8_t *log, size_t len, char **out) {
+  return motcua_lifecycle_kpi(log, len, NULL, 0, out);
+}
+
+/* Whether the JSON text `result` has the member `key` equal, as JSON, to the JSON text `value`. */
+static bool has_member(const char *result, const char *key, const char *value) {
+  char err[128];
+  json *r = json_parse(result, strlen(result), err, sizeof err);
+  json *v = json_parse(value, strlen(value), err, sizeof err);
+  bool ok = r != NULL && v != NULL && json_equal(json_get(r, key), v);
+  json_free(r);
+  json_free(v);
+  return ok;
+}
+
 /* The lifecycle's functions: each one's answer, the arguments refused with nothing written, and
- * a log that cannot be read as an input error. */
+ * a log that cannot be read as an input error naming the argument and the line. */
 static void test_lifecycle(void) {
   typedef MotcuaStatus (*log_function)(const uint8_t *, size_t, char **);
-  const log_function functions[] = {motcua_lifecycle_replay, motcua_lifecycle_kpi,
+  const log_function functions[] = {replay_default, kpi_default,
                                     motcua_lifecycle_check_status_log};
   const char *answers[] = {"\"timeliness\":\"pending\"", "\"on_time_rate\":null",
                            "\"states\":[\"submitted\"]"};
   const char *logs[] = {
       "{\"dossier\":\"A\",\"type\":\"submitted\",\"at\":\"2024-03-04T08:00:00+07:00\","
       "\"actor\":\"applicant\",\"channel\":\"online\"}\n"
-      "{\"dossier\":\"A\",\"type\":\"received\",\"at\":\"2024-03-04T08:30:00+07:00\","
-      "\"actor\":\"one_stop\",\"limit\":{\"unit\":\"working_days\",\"value\":5}}\n",
+      "{\"dossier\":\"A\",\"type\":\"received\",\"at\":\"2024-03-08T08:30:00+07:00\","
+      "\"actor\":\"one_stop\",\"limit\":{\"unit\":\"working_days\",\"value\":1}}\n",
       NULL,
       "\n{\"dossier\":\"A\",\"status\":1,\"at\":\"2024-03-04T09:00:00+07:00\"}\n",
   };
@@ -550,10 +570,115 @@ static void test_lifecycle(void) {
           MOTCUA_STATUS_INVALID_UTF8);
     CHECK(untouched == UNTOUCHED);
 
+    /* The line of the log at fault: blank lines count. */
     char *error = NULL;
-    CHECK(functions[i](TEXT("{\"dossier\":\"A\"}\n{"), &error) == MOTCUA_STATUS_INVALID_INPUT);
+    CHECK(functions[i](TEXT("\n{\"dossier\":\"A\"}\n{"), &error) == MOTCUA_STATUS_INVALID_INPUT);
+    CHECK(error != NULL && has_member(error, "line", "2") && has_member(error, "argument", "\"log\""));
     check_input_error(error, "input.json_shape");
   }
+
+  /* A policy: received Fri 8/3/2024 with 1 working day is due Mon 11/3, or Sat 9/3 when
+   * Saturdays work; counted by hours, 08:30 plus 8 working hours. */
+  const char *saturday = "{\"working_weekdays\":[true,true,true,true,true,true,false]}";
+  const char *dues[][2] = {{NULL, "2024-03-11T17:00:00+07:00"},
+                           {saturday, "2024-03-09T17:00:00+07:00"},
+                           {"{\"counting\":\"hours\"}", "2024-03-11T08:30:00+07:00"}};
+  for (size_t k = 0; k < sizeof dues / sizeof dues[0]; k++) {
+    char *json_out = NULL;
+    const char *policy = dues[k][0];
+    CHECK(motcua_lifecycle_replay(TEXT(logs[0]), (const uint8_t *)policy,
+                                  policy != NULL ? strlen(policy) : 0,
+                                  &json_out) == MOTCUA_STATUS_OK);
+    CHECK(json_out != NULL && strstr(json_out, dues[k][1]) != NULL);
+    motcua_string_free(json_out);
+  }
+  char *json_out = NULL;
+  CHECK(motcua_lifecycle_kpi(TEXT(logs[0]), TEXT(saturday), &json_out) == MOTCUA_STATUS_OK);
+  CHECK(json_out != NULL && strstr(json_out, "\"received\":1") != NULL);
+  motcua_string_free(json_out);
+  /* A policy that cannot be read is the argument at fault, with the calendar's finding. */
+  char *error = NULL;
+  CHECK(motcua_lifecycle_replay(TEXT(logs[0]), TEXT("{\"office_hours\":\"17:00-08:00\"}"),
+                                &error) == MOTCUA_STATUS_INVALID_INPUT);
+  CHECK(error != NULL && has_member(error, "argument", "\"policy\"") &&
+        strstr(error, "\"path\":\"/office_hours\"") != NULL);
+  check_input_error(error, "due.office_hours");
+  char *untouched = UNTOUCHED;
+  CHECK(motcua_lifecycle_kpi(TEXT(logs[0]), (const uint8_t *)"{\"cutoff\":\x80}", 11,
+                             &untouched) == MOTCUA_STATUS_INVALID_UTF8);
+  CHECK(untouched == UNTOUCHED);
+}
+
+/* One event at a time: a new dossier, the outcome's dossier passed on, a rejection as an answer,
+ * and a dossier, event or policy that cannot be read as the argument at fault. */
+static void test_lifecycle_step(void) {
+  const char *submitted =
+      "{\"dossier\":\"A\",\"type\":\"submitted\",\"at\":\"2025-07-07T08:00:00+07:00\","
+      "\"actor\":\"applicant\",\"channel\":\"online\"}";
+  const char *received =
+      "{\"dossier\":\"A\",\"type\":\"received\",\"at\":\"2025-07-07T08:30:00+07:00\","
+      "\"actor\":\"one_stop\",\"limit\":{\"unit\":\"working_days\",\"value\":3}}";
+  char *first = NULL;
+  CHECK(motcua_lifecycle_step(NULL, 0, TEXT(submitted), NULL, 0, &first) == MOTCUA_STATUS_OK);
+  CHECK(first != NULL && has_member(first, "to", "\"submitted\"") &&
+        has_member(first, "rules", "\"decree-118-2025\""));
+  char err[128];
+  json *outcome = first != NULL ? json_parse(first, strlen(first), err, sizeof err) : NULL;
+  const json *dossier = json_get(outcome, "dossier");
+  CHECK(dossier != NULL);
+  if (dossier != NULL) {
+    char *second = NULL;
+    CHECK(motcua_lifecycle_step((const uint8_t *)dossier->raw, dossier->raw_len, TEXT(received),
+                                NULL, 0, &second) == MOTCUA_STATUS_OK);
+    CHECK(second != NULL && has_member(second, "to", "\"received\"") &&
+          strstr(second, "\"received_at\":\"2025-07-07T08:30:00+07:00\"") != NULL);
+    motcua_string_free(second);
+    /* The same event again is refused: an answer, with the dossier as it was. */
+    char *again = NULL;
+    CHECK(motcua_lifecycle_step((const uint8_t *)dossier->raw, dossier->raw_len, TEXT(submitted),
+                                NULL, 0, &again) == MOTCUA_STATUS_OK);
+    CHECK(again != NULL && has_member(again, "to", "null") &&
+          strstr(again, "\"code\":\"lifecycle.event_not_allowed\"") != NULL &&
+          strstr(again, "\"state\":\"submitted\"") != NULL);
+    motcua_string_free(again);
+  }
+  json_free(outcome);
+  motcua_string_free(first);
+
+  /* Arguments the library refuses without writing. */
+  char *untouched = UNTOUCHED;
+  CHECK(motcua_lifecycle_step(NULL, 0, NULL, 0, NULL, 0, &untouched) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_lifecycle_step(NULL, 0, TEXT(submitted), NULL, 0, NULL) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_lifecycle_step((const uint8_t *)"\x80", 1, TEXT(submitted), NULL, 0,
+                              &untouched) == MOTCUA_STATUS_INVALID_UTF8);
+  CHECK(untouched == UNTOUCHED);
+
+  /* Arguments that cannot be read: each named, with its finding. */
+  const char *bad[][4] = {
+      {"{\"state\":\"processing\"}", NULL, "dossier", "lifecycle.state_unreachable"},
+      {"{\"state\":\"new\",\"colour\":1}", NULL, "dossier", "input.json_shape"},
+      {NULL, "{\"cutoff\":\"15:00\"}", "policy", "input.json_shape"},
+  };
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    char *error = NULL;
+    const char *d = bad[k][0];
+    const char *p = bad[k][1];
+    CHECK(motcua_lifecycle_step((const uint8_t *)d, d != NULL ? strlen(d) : 0, TEXT(submitted),
+                                (const uint8_t *)p, p != NULL ? strlen(p) : 0,
+                                &error) == MOTCUA_STATUS_INVALID_INPUT);
+    char argument[32];
+    snprintf(argument, sizeof argument, "\"%s\"", bad[k][2]);
+    CHECK(error != NULL && has_member(error, "argument", argument));
+    check_input_error(error, bad[k][3]);
+  }
+  char *error = NULL;
+  CHECK(motcua_lifecycle_step(NULL, 0, TEXT("{\"dossier\":\"A\",\"type\":\"sent\"}"), NULL, 0,
+                              &error) == MOTCUA_STATUS_INVALID_INPUT);
+  CHECK(error != NULL && has_member(error, "argument", "\"event\"") &&
+        strstr(error, "\"path\":\"/type\"") != NULL);
+  check_input_error(error, "input.json_shape");
 }
 
 int main(int argc, char **argv) {
@@ -565,6 +690,7 @@ int main(int argc, char **argv) {
   test_ids_arguments();
   test_calendar();
   test_lifecycle();
+  test_lifecycle_step();
 
   char path[4096];
   snprintf(path, sizeof path, "%s/dossiers.json", argv[1]);

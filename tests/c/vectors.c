@@ -4,10 +4,11 @@
  * the error and warning codes and paths with what the case expects, and fails on any mismatch;
  * then every case of every section of spec/vectors/calendar.json (lunar conversions in both
  * directions, the status of a day, due dates), in file order; then every case of
- * spec/vectors/lifecycle.json (transitions, replays, status logs) through motcua_lifecycle_*.
+ * spec/vectors/lifecycle.json (transitions, replays, status logs) through motcua_lifecycle_*, and
+ * its transitions again one event at a time through motcua_lifecycle_step.
  *
  * When MOTCUA_SURFACE_OUT names a directory, writes there c-identifiers.jsonl,
- * c-dossiers.jsonl, c-calendar.jsonl and c-lifecycle.jsonl: the JSON the ABI returned (for the lunar conversions,
+ * c-dossiers.jsonl, c-calendar.jsonl, c-lifecycle.jsonl and c-lifecycle-step.jsonl: the JSON the ABI returned (for the lunar conversions,
  * the C values written as JSON), one line per case in case order (tests/agree.py compares them
  * with the other surfaces; core/tests/vectors_calendar.rs and vectors_lifecycle.rs describe the
  * calendar's and the lifecycle's lines).
@@ -743,6 +744,11 @@ static void lifecycle_log(const json *log, text_buf *out) {
   }
 }
 
+/* The replay with the default policy (NULL), as the vectors are written. */
+static MotcuaStatus replay_default(const uint8_t *log, size_t len, char **out) {
+  return motcua_lifecycle_replay(log, len, NULL, 0, out);
+}
+
 /* The answer of a lifecycle function: the JSON text and its parse, which points into it. */
 typedef struct lifecycle_answer {
   char *text;
@@ -798,7 +804,7 @@ static bool complete_finding(const json *f) {
 static void check_transition(size_t i, const json *c, text_buf *line) {
   const char *suite = "lifecycle/cases";
   lifecycle_answer answer;
-  const json *d = lifecycle_dossier(suite, i, c, motcua_lifecycle_replay, &answer, line);
+  const json *d = lifecycle_dossier(suite, i, c, replay_default, &answer, line);
   const json *timeline = json_get(d, "timeline");
   size_t n = json_count(timeline);
   if (d == NULL) {
@@ -853,7 +859,7 @@ static void check_transition(size_t i, const json *c, text_buf *line) {
 static void check_replay(size_t i, const json *c, text_buf *line) {
   const char *suite = "lifecycle/replays";
   lifecycle_answer answer;
-  const json *d = lifecycle_dossier(suite, i, c, motcua_lifecycle_replay, &answer, line);
+  const json *d = lifecycle_dossier(suite, i, c, replay_default, &answer, line);
   const json *expect = json_get(c, "expect");
   if (d != NULL) {
     bool ok = expect != NULL && expect->type == JSON_OBJECT && expect->child != NULL;
@@ -905,6 +911,114 @@ static void check_status_log(size_t i, const json *c, text_buf *line) {
     }
   }
   lifecycle_answer_free(&answer);
+}
+
+/* A NUL-terminated malloc'd copy of text[0..len). */
+static char *copy_text(const char *text, size_t len) {
+  char *copy = malloc(len + 1);
+  if (copy == NULL) {
+    fprintf(stderr, "out of memory\n");
+    exit(2);
+  }
+  memcpy(copy, text, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+/* A transition case again, one event at a time through motcua_lifecycle_step: a new dossier
+ * (NULL) for the first event, then the "dossier" of the previous outcome. The last outcome goes
+ * to c-lifecycle-step.jsonl (the Rust runner's rust-lifecycle-step.jsonl) and must go `to` the
+ * state expected, or be rejected with the {code, path} expected, under the rules expected; every
+ * event before it is accepted. */
+static void check_step(size_t i, const json *c, FILE *out) {
+  const char *suite = "lifecycle/steps";
+  text_buf log = {NULL, 0, 0};
+  lifecycle_log(json_get(c, "log"), &log);
+  char *dossier = NULL; /* the previous outcome's dossier, malloc'd */
+  char *last = NULL;    /* the last outcome, from the library */
+  json *outcome = NULL;
+  char why[1024] = "";
+  const char *line = log.data ? log.data : "";
+  while (*line != '\0' && why[0] == '\0') {
+    const char *end = strchr(line, '\n');
+    size_t len = end != NULL ? (size_t)(end - line) : strlen(line);
+    json_free(outcome);
+    outcome = NULL;
+    motcua_string_free(last);
+    last = NULL;
+    MotcuaStatus status = motcua_lifecycle_step(
+        (const uint8_t *)dossier, dossier != NULL ? strlen(dossier) : 0, (const uint8_t *)line, len,
+        NULL, 0, &last);
+    if (status != MOTCUA_STATUS_OK) {
+      snprintf(why, sizeof why, "returned %s: %s", status_name(status), last ? last : "");
+    } else if ((outcome = parse_result(suite, i, c, last)) == NULL) {
+      snprintf(why, sizeof why, "(reported)");
+    } else {
+      const json *d = json_get(outcome, "dossier");
+      free(dossier);
+      dossier = d != NULL ? copy_text(d->raw, d->raw_len) : NULL;
+      line += len + (end != NULL ? 1 : 0);
+      if (*line != '\0' && !is_nothing(json_get(outcome, "rejection"))) {
+        snprintf(why, sizeof why, "prefix event refused: %s", last);
+      }
+    }
+  }
+  if (why[0] == '\0' && outcome != NULL) {
+    const json *rejection = json_get(outcome, "rejection");
+    const json *to = json_get(c, "to");
+    const json *rejected = json_get(c, "rejected");
+    bool same_rules = is_nothing(json_get(c, "rules")) ? is_nothing(json_get(outcome, "rules"))
+                                                        : json_equal(json_get(outcome, "rules"),
+                                                                     json_get(c, "rules"));
+    bool ok = same_rules && json_get(outcome, "dossier") != NULL;
+    if (to != NULL) {
+      ok = ok && is_nothing(rejection) && json_equal(json_get(outcome, "to"), to) &&
+           json_equal(json_get(json_get(outcome, "dossier"), "state"), to);
+    } else {
+      ok = ok && complete_finding(rejection) &&
+           json_equal(json_get(rejection, "code"), json_get(rejected, "code")) &&
+           json_equal(json_get(rejection, "path"), json_get(rejected, "path"));
+    }
+    if (!ok) {
+      snprintf(why, sizeof why, "got %s", last);
+    }
+  } else if (why[0] == '\0') {
+    snprintf(why, sizeof why, "no event");
+  }
+  if (why[0] == '\0') {
+    passes++;
+  } else if (strcmp(why, "(reported)") != 0) {
+    fail_case(suite, i, c, "%s", why);
+  }
+  write_line(out, outcome != NULL ? last : NULL);
+  json_free(outcome);
+  motcua_string_free(last);
+  free(dossier);
+  free(log.data);
+}
+
+/* Runs the transition cases of <dir>/lifecycle.json through check_step, writing
+ * c-lifecycle-step.jsonl. */
+static void run_lifecycle_steps(const char *dir) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/lifecycle.json", dir);
+  char *text = NULL;
+  json *doc = load_json(path, &text);
+  FILE *out = surface_out("c-lifecycle-step.jsonl");
+  const json *cases = json_get(doc, "cases");
+  if (json_count(cases) == 0) {
+    fprintf(stderr, "FAIL %s: no transition cases\n", path);
+    failures++;
+  }
+  size_t i = 0;
+  for (const json *c = cases != NULL ? cases->child : NULL; c != NULL; c = c->next, i++) {
+    check_step(i, c, out);
+  }
+  if (out != NULL) {
+    fclose(out);
+  }
+  json_free(doc);
+  free(text);
 }
 
 /* The check of one case of a section: the JSON of its result in `line`, its verdict counted. */
@@ -980,6 +1094,7 @@ int main(int argc, char **argv) {
                                      {"replays", check_replay},
                                      {"status_logs", check_status_log}};
   run_sections(argv[1], "lifecycle", lifecycle, sizeof lifecycle / sizeof lifecycle[0]);
+  run_lifecycle_steps(argv[1]);
   printf("C vectors: %d passed, %d failed\n", passes, failures);
   return failures == 0 ? 0 : 1;
 }

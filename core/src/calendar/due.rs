@@ -129,6 +129,25 @@ impl Serialize for LocalTime {
     }
 }
 
+impl<'de> Deserialize<'de> for LocalTime {
+    /// Exactly the text [`Display`](fmt::Display) writes, RFC 3339 at `+07:00` with zero seconds
+    /// (`2025-04-29T17:00:00+07:00`): a time read back is one that was written, never a time
+    /// rounded or moved from another offset.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        let local = text
+            .parse::<Timestamp>()
+            .ok()
+            .and_then(|t| LocalTime::from_timestamp(&t).ok())
+            .filter(|local| local.to_string() == text);
+        local.ok_or_else(|| {
+            serde::de::Error::custom(
+                "a time in Vietnam to the minute is written YYYY-MM-DDTHH:MM:00+07:00",
+            )
+        })
+    }
+}
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for LocalTime {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -365,7 +384,9 @@ pub enum Limit {
 }
 
 /// A supplement request during processing (Decree 61/2018/NĐ-CP Art. 19(4)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Supplement {
     /// When the request for supplement was sent.
     pub requested: LocalTime,
@@ -374,7 +395,9 @@ pub struct Supplement {
 }
 
 /// The dossier's clock: its receipt, its limit and what happened since.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Clock {
     /// When the dossier was received (accepted).
     pub received: LocalTime,

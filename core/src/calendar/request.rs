@@ -94,19 +94,8 @@ impl DueRequest {
     /// [`RequestError::OfficeHours`].
     pub fn from_json(text: &str) -> Result<Self, RequestError> {
         crate::model::input::parse(text).map_err(|e| {
-            if e.path() != OFFICE_HOURS {
-                return e.into();
-            }
-            // Read the text again for the typed error; only a string reaches `FromStr`.
-            let value: Option<serde_json::Value> = serde_json::from_str(text).ok();
-            match value
-                .as_ref()
-                .and_then(|v| v.pointer(OFFICE_HOURS)?.as_str())
-            {
-                Some(hours) => match hours.parse::<OfficeHours>() {
-                    Err(error) => RequestError::OfficeHours(error),
-                    Ok(_) => e.into(),
-                },
+            match office_hours_error(text, &e, OFFICE_HOURS) {
+                Some(error) => RequestError::OfficeHours(error),
                 None => e.into(),
             }
         })
@@ -130,6 +119,61 @@ impl DueRequest {
     /// The due time and its explanation ([`due::due`]).
     pub fn due(&self) -> Result<Due, DueError> {
         due::due(&self.clock()?, &self.policy)
+    }
+}
+
+/// The calendar's own error for the office hours at `pointer` of `text`, when `error` is about
+/// them and they are text that cannot be read as office hours (rather than a shape error).
+fn office_hours_error(text: &str, error: &InputError, pointer: &str) -> Option<DueError> {
+    if error.path() != pointer {
+        return None;
+    }
+    // Read the text again for the typed error; only a string reaches `FromStr`.
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    value
+        .pointer(pointer)?
+        .as_str()?
+        .parse::<OfficeHours>()
+        .err()
+}
+
+/// The JSON pointer of the office hours in a policy alone.
+const POLICY_OFFICE_HOURS: &str = "/office_hours";
+
+/// Why a policy given alone cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    /// The text is not a policy (`input.*`, with the JSON pointer of the field).
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The office hours are text that cannot be read as office hours (`due.office_hours`,
+    /// `due.no_such_time`, at `/office_hours`).
+    #[error("{POLICY_OFFICE_HOURS}: {0}")]
+    OfficeHours(DueError),
+}
+
+impl PolicyError {
+    /// This error as a [`Finding`], with the path of the offending field.
+    pub fn to_finding(&self) -> Finding {
+        match self {
+            PolicyError::Input(e) => e.to_finding(),
+            PolicyError::OfficeHours(e) => e.to_finding(POLICY_OFFICE_HOURS),
+        }
+    }
+}
+
+impl Policy {
+    /// Reads a policy given alone (the policy argument of the lifecycle's replay, indicators and
+    /// step on every surface): the document a [`DueRequest`]'s `policy` is, every field
+    /// optional; office hours that cannot be read are the calendar's own finding at
+    /// `/office_hours`, as in a request.
+    pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
+        crate::model::input::parse(text).map_err(|e| {
+            match office_hours_error(text, &e, POLICY_OFFICE_HOURS) {
+                Some(error) => PolicyError::OfficeHours(error),
+                None => e.into(),
+            }
+        })
     }
 }
 
@@ -163,6 +207,27 @@ mod tests {
         )
         .unwrap();
         assert_eq!(saturday.due.unwrap().date.to_string(), "2025-05-10");
+    }
+
+    #[test]
+    fn a_policy_alone_reads_as_in_a_request() {
+        assert_eq!(Policy::from_json("{}"), Ok(Policy::default()));
+        let policy = Policy::from_json(r#"{"cutoff": 900, "counting": "hours"}"#).unwrap();
+        assert_eq!(
+            (policy.cutoff, policy.counting),
+            (Some(900), due::Counting::Hours)
+        );
+        let f = Policy::from_json(r#"{"office_hours": "17:00-08:00"}"#)
+            .unwrap_err()
+            .to_finding();
+        assert_eq!(
+            (f.code.as_str(), f.path.as_str()),
+            ("due.office_hours", "/office_hours")
+        );
+        let f = Policy::from_json(r#"{"cut_off": 900}"#)
+            .unwrap_err()
+            .to_finding();
+        assert_eq!(f.code, "input.json_shape");
     }
 
     /// The policy a result echoes is a policy a request reads (the CLI's `calendar due --json`).

@@ -12,6 +12,9 @@
 //! The public interface is:
 //! - [`machine`]: the rule versions as loaded ([`Rules`], [`RuleSet`], [`State`], [`Role`]);
 //! - [`step`], [`LogEvent`], [`DossierState`], [`Stepped`], [`Rejection`], [`Reason`];
+//! - [`step_json`], [`StepOutcome`], [`StepInputError`], [`StateError`]: one event applied to a
+//!   dossier kept as JSON, the dossier read back with [`DossierState::from_json`] only when
+//!   [`step`] could have produced it;
 //! - [`NationalStatus`], [`status_of`], [`national_source`]: the National Public Service Portal's status codes
 //!   (`spec/lifecycle/national-status.json`) to and from the machine's states;
 //! - [`replay`], [`Replay`], [`DossierReplay`], [`TimelineEntry`], [`Timeliness`],
@@ -33,6 +36,7 @@ mod national;
 pub mod paths;
 mod rejection;
 mod replay;
+mod state;
 mod status_log;
 mod step;
 
@@ -43,7 +47,8 @@ pub use replay::{
     replay, DossierReplay, Replay, ReplayError, TimelineEntry, Timeliness, MAX_DOSSIERS,
     MAX_EVENTS, MAX_LINE_BYTES,
 };
+pub use state::StateError;
 pub use status_log::{
     check_status_log, StatusCheck, StatusError, StatusEvent, StatusProblem, StatusReport,
 };
-pub use step::{step, DossierState, LogEvent, Stepped};
+pub use step::{step, step_json, DossierState, LogEvent, StepInputError, StepOutcome, Stepped};

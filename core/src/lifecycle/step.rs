@@ -5,9 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::machine::{self, Effect, Guard, RuleSet, Rules, State, Transition};
 use super::rejection::{Reason, Rejection};
+use super::state::StateError;
 use super::Role;
-use crate::calendar::due::{self, Clock, Limit, LocalTime, Policy, Supplement};
-use crate::model::{Channel, EventType, Extensions, FormRef, Timestamp};
+use crate::calendar::due::{self, Clock, DueError, Limit, LocalTime, Policy, Supplement};
+use crate::model::{input, Channel, EventType, Extensions, FormRef, InputError, Timestamp};
+use crate::{Date, Finding};
 
 /// One line of a lifecycle log: an event of one dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +54,11 @@ pub struct LogEvent {
 }
 
 /// A dossier as the lifecycle sees it: its state and what its clock needs.
+///
+/// Written as JSON by `Serialize` (`spec/schema/lifecycle-dossier.schema.json`, `DossierState`) and read back,
+/// checked to be a dossier [`step`] could have produced, by [`DossierState::from_json`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DossierState {
     /// The rule version of the last accepted event; fixed from receipt on.
     pub rules: Option<RuleSet>,
@@ -104,6 +110,107 @@ pub struct Stepped {
     pub rules: RuleSet,
     /// The form the step produces, when the rules prescribe one and it was in force.
     pub form: Option<FormRef>,
+}
+
+/// One event applied to a dossier, as every surface answers it (`lifecycle::step_json`, C
+/// `motcua_lifecycle_step`, WebAssembly `lifecycleStep`; `spec/schema/lifecycle-step.schema.json`):
+/// the dossier after the event, or as it was with the rejection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StepOutcome {
+    /// The dossier after the event; when refused, the dossier as it was.
+    pub dossier: DossierState,
+    /// The event.
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    /// The state before.
+    pub from: State,
+    /// The state after; `None` when refused.
+    pub to: Option<State>,
+    /// The rule version it was judged by; `None` when none is in force.
+    pub rules: Option<RuleSet>,
+    /// The article of the transition taken, or of the rule that refused it.
+    pub article: String,
+    /// The form the step produced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormRef>,
+    /// Why it was refused: stable code, messages in Vietnamese and English, the rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejection: Option<Finding>,
+}
+
+impl StepOutcome {
+    /// [`step`] of `event` on `dossier`, as an outcome.
+    pub fn of(dossier: &DossierState, event: &LogEvent, policy: &Policy) -> StepOutcome {
+        match step(dossier, event, policy) {
+            Ok(stepped) => StepOutcome {
+                kind: event.kind,
+                from: dossier.state,
+                to: Some(stepped.dossier.state),
+                rules: Some(stepped.rules),
+                article: stepped.transition.article.clone(),
+                form: stepped.form,
+                rejection: None,
+                dossier: stepped.dossier,
+            },
+            Err(rejection) => StepOutcome {
+                dossier: dossier.clone(),
+                kind: event.kind,
+                from: dossier.state,
+                to: None,
+                rules: rejection.rules,
+                article: rejection.article().to_owned(),
+                form: None,
+                rejection: Some(rejection.to_finding()),
+            },
+        }
+    }
+}
+
+/// Why [`step_json`] could not read its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StepInputError {
+    /// The dossier is not a dossier state [`step`] could have produced.
+    #[error("dossier: {0}")]
+    Dossier(#[from] StateError),
+    /// The event is not a log event (`input.*`, with the JSON pointer of the field).
+    #[error("event: {0}")]
+    Event(InputError),
+}
+
+impl StepInputError {
+    /// The argument at fault: `"dossier"` or `"event"`.
+    pub fn argument(&self) -> &'static str {
+        match self {
+            Self::Dossier(_) => "dossier",
+            Self::Event(_) => "event",
+        }
+    }
+
+    /// This error as a [`Finding`], with the JSON pointer within its argument.
+    pub fn to_finding(&self) -> Finding {
+        match self {
+            Self::Dossier(e) => e.to_finding(),
+            Self::Event(e) => e.to_finding(),
+        }
+    }
+}
+
+/// One event applied to a dossier kept as JSON: `dossier` is a dossier state as
+/// [`StepOutcome::dossier`] writes it (`None` for a new dossier), read with
+/// [`DossierState::from_json`]; `event` is one line of a lifecycle log ([`LogEvent`]). A refused
+/// event is an outcome with its rejection, not an error.
+pub fn step_json(
+    dossier: Option<&str>,
+    event: &str,
+    policy: &Policy,
+) -> Result<StepOutcome, StepInputError> {
+    let dossier = match dossier {
+        Some(text) => DossierState::from_json(text, policy)?,
+        None => DossierState::default(),
+    };
+    let event: LogEvent = input::parse(event).map_err(StepInputError::Event)?;
+    Ok(StepOutcome::of(&dossier, &event, policy))
 }
 
 /// Applies `event` to `dossier` under the rules in force on the day it was received (before
@@ -248,11 +355,7 @@ fn check(
             .then_some(())
             .ok_or(Reason::SupplementLimit(value)),
         Guard::SupplementNoticeInTime => {
-            let received = clock(dossier)?.received.date;
-            let last = policy
-                .schedule
-                .add_working_days(received, value)
-                .map_err(due::DueError::from)?;
+            let last = notice_deadline(clock(dossier)?, value, policy)?;
             (at.date <= last)
                 .then_some(())
                 .ok_or(Reason::SupplementNoticeLate(value))
@@ -279,6 +382,14 @@ fn check(
             }
         }
     }
+}
+
+/// The last day a supplement request after appraisal may be sent: `days` working days after the
+/// day of receipt (Decree 61/2018 Art. 19(4): "trong thời hạn 03 ngày làm việc").
+pub(super) fn notice_deadline(clock: &Clock, days: u32, policy: &Policy) -> Result<Date, DueError> {
+    Ok(policy
+        .schedule
+        .add_working_days(clock.received.date, days)?)
 }
 
 /// Counts the request a passing guard allowed.
