@@ -21,19 +21,20 @@ use crate::boundary::{boundary, try_str, Output};
 use crate::strings::{write_input_error_in, write_json};
 use crate::MotcuaStatus;
 
-/// Why a lifecycle call has no answer: an argument it could not read.
+/// Why a lifecycle call has no answer: an argument it could not read (boxed: a finding is large
+/// beside the answers it stands in for).
 enum Unreadable {
     /// The policy (`calendar::request::PolicyError`'s finding).
-    Policy(motcua_core::Finding),
+    Policy(Box<motcua_core::Finding>),
     /// The log, at a line or as a whole.
-    Log(ReplayError),
+    Log(Box<ReplayError>),
     /// The dossier or the event of a step.
-    Step(StepInputError),
+    Step(Box<StepInputError>),
 }
 
 impl From<ReplayError> for Unreadable {
     fn from(e: ReplayError) -> Self {
-        Unreadable::Log(e)
+        Unreadable::Log(Box::new(e))
     }
 }
 
@@ -51,7 +52,7 @@ unsafe fn policy(
     }
     // SAFETY: forwarded from the caller.
     let text = unsafe { try_str(policy_json, policy_len) }?;
-    Ok(Policy::from_json(text).map_err(|e| Unreadable::Policy(e.to_finding())))
+    Ok(Policy::from_json(text).map_err(|e| Unreadable::Policy(Box::new(e.to_finding()))))
 }
 
 /// Writes `answer` as JSON to `out_json`, or its input error with `MOTCUA_STATUS_INVALID_INPUT`.
@@ -69,7 +70,7 @@ unsafe fn respond<T: Serialize>(
             unsafe { write_json(&value, out_json) };
             return Ok(());
         }
-        Err(Unreadable::Policy(finding)) => (finding, "policy", None),
+        Err(Unreadable::Policy(finding)) => (*finding, "policy", None),
         Err(Unreadable::Log(e)) => (e.to_finding(), "log", e.line()),
         Err(Unreadable::Step(e)) => (e.to_finding(), e.argument(), None),
     };
@@ -281,7 +282,7 @@ pub unsafe extern "C" fn motcua_lifecycle_step(
         let policy = unsafe { policy(policy_json, policy_len) }?;
         let out_json = Output::new(out_json)?;
         let answer = policy.and_then(|policy| {
-            lifecycle::step_json(dossier, event, &policy).map_err(Unreadable::Step)
+            lifecycle::step_json(dossier, event, &policy).map_err(|e| Unreadable::Step(Box::new(e)))
         });
         // SAFETY: writable, as the caller guarantees.
         unsafe { respond(answer, out_json) }
