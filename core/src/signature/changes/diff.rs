@@ -591,7 +591,25 @@ impl<'d, 'a: 'd> Pass<'_, 'd, 'a> {
             if is_widget(d) {
                 if let Some(f) = self.widget_field(r.num) {
                     if !self.g0.fields.contains_key(&f) {
-                        continue; // the new field is reported by `fields`
+                        // The new field is reported by `fields`; a new field other than a
+                        // signature field must not cover signed text either.
+                        let sig = self
+                            .g1
+                            .fields
+                            .get(&f)
+                            .is_some_and(super::graph::Field::is_sig);
+                        if !sig && self.covers_text(page, d)? {
+                            let r2 = raw(
+                                ChangeKind::FieldAdded,
+                                Permit::Never(code::ANNOTATION_OVERLAY),
+                            );
+                            let r2 = match self.field_name(f) {
+                                Some(n) => r2.field(&n),
+                                None => r2,
+                            };
+                            self.push(r2.at(Some(*r)).detail("Widget"));
+                        }
+                        continue;
                     }
                 }
             }

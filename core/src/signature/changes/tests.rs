@@ -197,6 +197,30 @@ fn an_annotation_over_signed_text_is_never_allowed() {
 }
 
 #[test]
+fn a_new_text_field_over_signed_text_is_an_overlay_but_a_signature_widget_is_not() {
+    for (ft, expect) in [
+        ("Tx", Modification::Disallowed),
+        ("Sig", Modification::Allowed),
+    ] {
+        let mut b = signed("");
+        b.obj(
+            22,
+            &format!(
+                "<</Type/Annot/Subtype/Widget/FT/{ft}/T(moi)/Rect[70 690 200 715]/P 3 0 R/F 4>>"
+            ),
+        )
+        .obj(3, &page("7 0 R 8 0 R 22 0 R", "4 0 R"))
+        .obj(
+            5,
+            "<</Fields[7 0 R 8 0 R 22 0 R]/DA(/F1 0 Tf 0 g)/SigFlags 3>>",
+        )
+        .table("/Root 1 0 R");
+        let s = sig1(&b);
+        assert_eq!(s.modified_after_signing, expect, "{ft}: {:?}", s.changes);
+    }
+}
+
+#[test]
 fn page_content_overwritten_is_never_allowed() {
     for reference in [String::new(), docmdp(3)] {
         let mut b = signed(&reference);
