@@ -838,3 +838,72 @@ fn format_reports_serialize_with_stable_names() {
     let back: FormatReport = serde_json::from_value(v).expect("reads back");
     assert_eq!(back, r);
 }
+
+const TOKENS: &[&str] = &[
+    "q",
+    "Q",
+    "BT",
+    "ET",
+    "/F1",
+    "/F2",
+    "/F9",
+    "10",
+    "-3.5",
+    "Tf",
+    "(a)",
+    "(2026-03-05T09:30:15+07:00)",
+    "<41>",
+    "[",
+    "]",
+    "Tj",
+    "TJ",
+    "'",
+    "\"",
+    "/Im1",
+    "/Im9",
+    "Do",
+    "BI",
+    "/W",
+    "ID",
+    "EI",
+    "cm",
+    "1",
+    "0",
+    "rg",
+    "g",
+    "k",
+    "sc",
+    "scn",
+    "cs",
+    "/DeviceRGB",
+    "<<",
+    ">>",
+    "Tm",
+    "re",
+    "f",
+    "%c\n",
+    ")",
+    "{",
+    "1 0 R",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any appearance content gives facts or a typed error, never a panic, and the rules run
+    /// on whatever was read.
+    #[test]
+    fn any_appearance_content_gives_facts_or_a_typed_error(
+        picks in proptest::collection::vec(0..TOKENS.len(), 0..60)
+    ) {
+        let content: Vec<&str> = picks.iter().map(|i| TOKENS[*i]).collect();
+        let state = appearance_of(&content.join(" "), IMAGE_WITH_SMASK);
+        if let AppearanceState::Read(f) = &state {
+            proptest::prop_assert!(f.text().chars().count() <= MAX_TEXT_CHARS + f.runs.len());
+        }
+        let mut facts = issued();
+        facts.signatures[1].appearance = state;
+        let _ = run(&facts, Decree30Role::Copy);
+        let _ = run(&facts, Decree30Role::Document);
+    }
+}

@@ -1,0 +1,68 @@
+//! The Decree 30 profile's PDF side on every `.pdf` of `../shared/corpus` (other projects'
+//! signed test files, never copied here) when that folder exists: gathering the facts of a file
+//! the reader accepts gives facts or a typed error, never a panic; every visible signature's
+//! appearance is read or reported unreadable with a typed error; the profile runs on the facts.
+
+use std::path::Path;
+
+use motcua_core::signature::format::{
+    check, gather, AppearanceState, Decree30Options, FormatVerdict,
+};
+use motcua_core::signature::pdf::Document;
+
+#[test]
+fn corpus_pdfs_give_facts_or_typed_errors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
+        eprintln!("skipped: no corpus at {}", root.display());
+        return;
+    };
+    let (mut files, mut signatures, mut read, mut unreadable, mut composite) = (0, 0, 0, 0, 0);
+    for line in manifest.lines().skip(1) {
+        let Some(file) = line.split('\t').next().filter(|f| f.ends_with(".pdf")) else {
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(root.join(file)) else {
+            continue;
+        };
+        let Ok(doc) = Document::parse(&bytes) else {
+            continue;
+        };
+        let facts = match gather(&doc) {
+            Ok(facts) => facts,
+            Err(e) => {
+                eprintln!("{file}: facts refused: {e}");
+                continue;
+            }
+        };
+        files += 1;
+        for s in &facts.signatures {
+            signatures += 1;
+            match &s.appearance {
+                AppearanceState::Read(f) => {
+                    read += 1;
+                    if f.runs.iter().any(|r| r.composite) {
+                        composite += 1;
+                    }
+                }
+                AppearanceState::Unreadable(e) => {
+                    unreadable += 1;
+                    eprintln!("{file} {}: appearance unreadable: {e}", s.field);
+                }
+                AppearanceState::Invisible | AppearanceState::NoStream => {}
+            }
+        }
+        let report = check(&facts, &Decree30Options::default());
+        // Without the certificate stage the signer classes are unknown: never a pass.
+        assert_ne!(
+            report.verdict,
+            FormatVerdict::MachineChecksPassed,
+            "{file}: passed without signer classes"
+        );
+    }
+    eprintln!(
+        "{files} files, {signatures} signatures: {read} appearances read ({composite} with text \
+         in a composite font), {unreadable} unreadable"
+    );
+    assert!(files > 0, "the corpus has readable PDFs");
+}
