@@ -128,6 +128,7 @@ fn certificates_in_the_corpus_read_as_values_or_typed_errors() {
                     intermediates: &[],
                     trust_anchors: &anchors,
                     crls: &[],
+                    ocsp: &[],
                     times: Times::at(signer.not_before + 86_400),
                     purpose: Purpose::DocumentSigning,
                 })

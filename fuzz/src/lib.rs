@@ -210,6 +210,7 @@ pub fn certificate_input(data: &[u8]) {
                 intermediates: &[],
                 trust_anchors: anchors,
                 crls: &[],
+                ocsp: &[],
                 times: Times::at(1_772_677_815),
                 purpose: Purpose::DocumentSigning,
             }) else {
@@ -223,4 +224,7 @@ pub fn certificate_input(data: &[u8]) {
         assert!(crl.entries.len() <= data.len() / 8);
     }
     let _ = Certificate::from_pem(data);
+    if let Ok(ocsp) = motcua_core::signature::certificate::OcspResponse::from_der(data) {
+        assert!(ocsp.responses.len() <= data.len() / 8);
+    }
 }

@@ -43,6 +43,12 @@ pub enum CertificateError {
         /// What is wrong.
         reason: String,
     },
+    /// An OCSP response whose responseStatus is not successful (RFC 6960 §4.2.1).
+    #[error("the OCSP response's status is {status}, not successful")]
+    OcspNotSuccessful {
+        /// The responseStatus.
+        status: u32,
+    },
     /// A revocation format the core does not read yet.
     #[error("unsupported revocation input: {what}")]
     Unsupported {
@@ -61,6 +67,7 @@ impl Diagnostic for CertificateError {
             Self::AlgorithmMismatch => "certificate.algorithm_mismatch",
             Self::BadExtension { .. } => "certificate.bad_extension",
             Self::Pem { .. } => "certificate.bad_pem",
+            Self::OcspNotSuccessful { .. } => "certificate.ocsp_not_successful",
             Self::Unsupported { .. } => "certificate.unsupported_input",
         }
     }
@@ -74,6 +81,7 @@ impl Diagnostic for CertificateError {
                 vec![("reason", reason.clone())]
             }
             Self::Unsupported { what } => vec![("what", (*what).to_owned())],
+            Self::OcspNotSuccessful { status } => vec![("status", status.to_string())],
             Self::TrailingData | Self::AlgorithmMismatch => Vec::new(),
         }
     }

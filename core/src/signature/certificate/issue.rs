@@ -219,6 +219,19 @@ pub enum Issue {
         /// nextUpdate, or `-`.
         next_update: String,
     },
+    /// An OCSP response about the certificate not signed by its issuer or an authorised
+    /// responder.
+    OcspNotVerified {
+        /// The responder.
+        responder: String,
+    },
+    /// An OCSP response about the certificate that is not timely.
+    OcspOutOfDate {
+        /// thisUpdate.
+        this_update: String,
+        /// nextUpdate, or `-`.
+        next_update: String,
+    },
     /// A CRL with a feature not supported (delta CRL, unknown critical extension).
     CrlUnsupported {
         /// The CRL's issuer.
@@ -254,6 +267,8 @@ impl Issue {
             | Self::RevocationUnknown { .. }
             | Self::CrlNotVerified { .. }
             | Self::CrlOutOfDate { .. }
+            | Self::OcspNotVerified { .. }
+            | Self::OcspOutOfDate { .. }
             | Self::CrlUnsupported { .. } => return None,
         })
     }
@@ -286,6 +301,8 @@ impl Diagnostic for Issue {
             Self::CrlNotVerified { .. } => "certificate.crl_not_verified",
             Self::CrlOutOfDate { .. } => "certificate.crl_out_of_date",
             Self::CrlUnsupported { .. } => "certificate.crl_unsupported",
+            Self::OcspNotVerified { .. } => "certificate.ocsp_not_verified",
+            Self::OcspOutOfDate { .. } => "certificate.ocsp_out_of_date",
         }
     }
 
@@ -361,6 +378,14 @@ impl Diagnostic for Issue {
                 ("reason", s(reason)),
             ],
             Self::CrlNotVerified { issuer } => vec![("issuer", s(issuer))],
+            Self::OcspNotVerified { responder } => vec![("responder", s(responder))],
+            Self::OcspOutOfDate {
+                this_update,
+                next_update,
+            } => vec![
+                ("this_update", s(this_update)),
+                ("next_update", s(next_update)),
+            ],
             Self::CrlOutOfDate {
                 issuer,
                 this_update,

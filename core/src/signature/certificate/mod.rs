@@ -1,6 +1,6 @@
 //! Certificates of signed documents (issue 6 point 4): the chain from the signer's certificate
 //! to a trust anchor, validity at the signing time, key usage, key sizes and algorithms against
-//! the mandatory standards, revocation from CRLs the caller passes, and whether the signer is a
+//! the mandatory standards, revocation from CRLs and OCSP responses the caller passes, and whether the signer is a
 //! person or an organisation. Design and readings: `spec/signature/certificate.md`; codes:
 //! `spec/findings/certificate.json`.
 //!
@@ -18,7 +18,7 @@
 //! The public interface is:
 //! - [`Certificate::from_der`], [`Certificate::from_pem`], [`Certificate`] and what it holds
 //!   ([`Name`], [`KeyInfo`], [`KeyUsage`], [`SignatureAlgorithm`], [`Hash`]);
-//! - [`Crl::from_der`], [`Crl`], [`Revocation`];
+//! - [`Crl::from_der`], [`Crl`], [`OcspResponse::from_der`], [`OcspResponse`], [`Revocation`];
 //! - [`check`] with its [`Input`], [`Times`] and [`Purpose`], giving a [`CertificateReport`]
 //!   ([`ChainEntry`], [`Role`], [`Indication`], [`SubIndication`], [`Signer`]);
 //! - [`classify`] ([`SignerKind`], [`Basis`], [`Identifier`]);
@@ -34,6 +34,7 @@ mod der;
 mod error;
 mod issue;
 mod name;
+mod ocsp;
 mod parse;
 mod profile;
 mod revocation;
@@ -51,6 +52,7 @@ pub use classify::{classify, Basis, Identifier, Signer, SignerKind};
 pub use error::CertificateError;
 pub use issue::{Indication, Issue, SubIndication};
 pub use name::{Attribute, Name, OID_CN, OID_O, OID_TITLE, OID_UID};
+pub use ocsp::{OcspResponse, OcspStatus, SingleStatus, MAX_OCSP_BYTES};
 pub use parse::{Certificate, Hash, KeyInfo, KeyUsage, SignatureAlgorithm};
 pub use profile::{Purpose, MIN_RSA_BITS};
 pub use revocation::{reason_name, Crl, Revocation, RevokedEntry};
@@ -67,7 +69,7 @@ pub const MAX_PEM_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_PEM_CERTIFICATES: usize = 1000;
 /// Most candidate certificates (embedded plus intermediates) and most trust anchors.
 pub const MAX_CANDIDATES: usize = 1000;
-/// Most CRLs.
+/// Most CRLs, and most OCSP responses.
 pub const MAX_CRLS: usize = 64;
 /// Largest DER CRL (a national CA's CRL of some 100 000 entries is 3–4 MB).
 pub const MAX_CRL_BYTES: usize = 16 * 1024 * 1024;
@@ -150,6 +152,8 @@ pub struct Input<'a> {
     pub trust_anchors: &'a [Certificate],
     /// CRLs (from the document or the caller).
     pub crls: &'a [Crl],
+    /// OCSP responses (from the document or the caller).
+    pub ocsp: &'a [OcspResponse],
     /// The validation time and the signing times.
     pub times: Times,
     /// What the signer's key is used for.
@@ -167,7 +171,7 @@ pub fn check(input: &Input<'_>) -> Result<CertificateReport, CertificateError> {
             limit: MAX_CANDIDATES,
         });
     }
-    if input.crls.len() > MAX_CRLS {
+    if input.crls.len() > MAX_CRLS || input.ocsp.len() > MAX_CRLS {
         return Err(CertificateError::TooMany { limit: MAX_CRLS });
     }
     let built = chain::build(
@@ -192,9 +196,15 @@ pub fn check(input: &Input<'_>) -> Result<CertificateReport, CertificateError> {
         profile::key(cert, &mut here);
         let revocation = match (anchor, built.path.get(i + 1)) {
             (true, _) => Revocation::NotChecked,
-            (false, Some(issuer)) => {
-                revocation::status(cert, issuer, signer, input.crls, &input.times, &mut here)
-            }
+            (false, Some(issuer)) => revocation::status(
+                cert,
+                issuer,
+                signer,
+                input.crls,
+                input.ocsp,
+                &input.times,
+                &mut here,
+            ),
             (false, None) => Revocation::Unknown,
         };
         found.extend(here.into_iter().map(|issue| (issue, Some(i))));

@@ -519,6 +519,15 @@ impl Certificate {
         self.der.get(self.spki.clone()).unwrap_or_default()
     }
 
+    /// The subjectPublicKey bits (RFC 5280 §4.1.2.7), which OCSP hashes (RFC 6960 §4.1.1).
+    pub fn public_key_bits(&self) -> &[u8] {
+        der::expect(self.spki(), der::SEQUENCE)
+            .and_then(|(seq, _)| der::expect(seq.contents, der::SEQUENCE))
+            .and_then(|(_, rest)| der::expect(rest, der::BIT_STRING))
+            .and_then(|(bits, _)| bits.contents.get(1..))
+            .unwrap_or_default()
+    }
+
     /// The serial number in hexadecimal, upper case, leading zero octets dropped.
     pub fn serial_hex(&self) -> String {
         serial_hex(&self.serial)

@@ -7,7 +7,9 @@
 //! its signature verifies with that issuer's key and the issuer may sign CRLs (§6.3.3 (f), (g)),
 //! it covers the certificate (issuingDistributionPoint, §5.2.5), and it is timely: issued
 //! before the validation time and either still current (nextUpdate not passed) or issued after
-//! the signing time. OCSP responses are not read yet (spec/signature/certificate.md §Revocation).
+//! the signing time. OCSP responses ([`super::ocsp`]) are held to the same times and, when they
+//! name the certificate and are signed by its issuer or an authorised responder, count as a
+//! source beside the CRLs.
 //!
 //! Readings for a revoked certificate (spec/signature/certificate.md §Revocation), with `r` the
 //! revocationDate, `p` the proven signing time and `c` the claimed one:
@@ -28,6 +30,7 @@ use super::der;
 use super::error::CertificateError;
 use super::issue::{Issue, SubIndication};
 use super::name::Name;
+use super::ocsp::{OcspResponse, OcspStatus};
 use super::parse::{serial_hex, Certificate, KeyUsage};
 use super::time::rfc3339;
 use super::validity::Times;
@@ -224,12 +227,55 @@ pub enum Revocation {
     NotChecked,
 }
 
-/// The status of `cert`, issued by `issuer`, from `crls`; issues found are appended.
+/// Whether revocation information issued at `this_update`, valid to `next_update`, tells the
+/// status at the times checked: issued by the validation time, and still current or issued at
+/// or after the best signing time.
+fn timely(this_update: i64, next_update: Option<i64>, times: &Times) -> bool {
+    let current = next_update.is_none_or(|n| n >= times.validation);
+    this_update <= times.validation && (current || this_update >= times.best())
+}
+
+/// The issue and status of `cert` revoked at `r` for `reason` (the readings in the module
+/// documentation).
+fn revoked(
+    cert: &Certificate,
+    signer: bool,
+    r: i64,
+    reason: Option<u8>,
+    times: &Times,
+) -> (Issue, Revocation) {
+    let reason = reason_name(reason).to_owned();
+    let subject = cert.subject.to_string();
+    let date = rfc3339(r);
+    let issue = if times.proven.is_some_and(|p| p < r) {
+        Issue::RevokedAfterSigning {
+            subject,
+            date: date.clone(),
+            reason: reason.clone(),
+        }
+    } else {
+        Issue::Revoked {
+            subject,
+            date: date.clone(),
+            reason: reason.clone(),
+            sub_indication: match (signer, times.claimed.is_some_and(|c| c >= r)) {
+                (true, true) => SubIndication::Revoked,
+                (true, false) => SubIndication::RevokedNoPoe,
+                (false, _) => SubIndication::RevokedCaNoPoe,
+            },
+        }
+    };
+    (issue, Revocation::Revoked { date, reason })
+}
+
+/// The status of `cert`, issued by `issuer`, from `crls` and `ocsp`; issues found are appended.
+/// A revocation in any usable source wins; good needs one usable source that does not list it.
 pub(super) fn status(
     cert: &Certificate,
     issuer: &Certificate,
     signer: bool,
     crls: &[Crl],
+    ocsp: &[OcspResponse],
     times: &Times,
     out: &mut Vec<Issue>,
 ) -> Revocation {
@@ -254,9 +300,7 @@ pub(super) fn status(
             });
             continue;
         }
-        let current = crl.next_update.is_none_or(|n| n >= times.validation);
-        let after_signing = crl.this_update >= times.best();
-        if crl.this_update > times.validation || !(current || after_signing) {
+        if !timely(crl.this_update, crl.next_update, times) {
             out.push(Issue::CrlOutOfDate {
                 issuer: issuer_name,
                 this_update: rfc3339(crl.this_update),
@@ -265,37 +309,42 @@ pub(super) fn status(
             continue;
         }
         usable = true;
-        let Some(entry) = crl
+        if let Some(entry) = crl
             .entries
             .iter()
             .find(|e| e.serial == serial && e.reason != Some(8))
-        else {
+        {
+            let (issue, status) = revoked(cert, signer, entry.date, entry.reason, times);
+            out.push(issue);
+            return status;
+        }
+    }
+    for response in ocsp {
+        let Some(single) = response.about(cert, issuer) else {
             continue;
         };
-        let (r, reason) = (entry.date, reason_name(entry.reason).to_owned());
-        let subject = cert.subject.to_string();
-        let date = rfc3339(r);
-        let proven_before = times.proven.is_some_and(|p| p < r);
-        let claimed_after = times.claimed.is_some_and(|c| c >= r);
-        out.push(if proven_before {
-            Issue::RevokedAfterSigning {
-                subject,
-                date: date.clone(),
-                reason: reason.clone(),
+        if !response.signed_for(issuer) {
+            out.push(Issue::OcspNotVerified {
+                responder: response.responder_text(),
+            });
+            continue;
+        }
+        if !timely(single.this_update, single.next_update, times) {
+            out.push(Issue::OcspOutOfDate {
+                this_update: rfc3339(single.this_update),
+                next_update: single.next_update.map_or_else(|| "-".to_owned(), rfc3339),
+            });
+            continue;
+        }
+        match single.status {
+            OcspStatus::Good => usable = true,
+            OcspStatus::Revoked { time, reason } => {
+                let (issue, status) = revoked(cert, signer, time, reason, times);
+                out.push(issue);
+                return status;
             }
-        } else {
-            Issue::Revoked {
-                subject,
-                date: date.clone(),
-                reason: reason.clone(),
-                sub_indication: match (signer, claimed_after) {
-                    (true, true) => SubIndication::Revoked,
-                    (true, false) => SubIndication::RevokedNoPoe,
-                    (false, _) => SubIndication::RevokedCaNoPoe,
-                },
-            }
-        });
-        return Revocation::Revoked { date, reason };
+            OcspStatus::Unknown => {}
+        }
     }
     if usable {
         Revocation::Good

@@ -57,6 +57,7 @@ struct Case<'a> {
     embedded: Vec<&'a Issued>,
     times: Times,
     crls: Vec<Vec<u8>>,
+    ocsp: Vec<Vec<u8>>,
     purpose: Purpose,
     anchors: Vec<&'a Issued>,
 }
@@ -69,6 +70,7 @@ impl<'a> Case<'a> {
             embedded: vec![&w.set.ca.intermediate],
             times: claimed(signing()),
             crls: Vec::new(),
+            ocsp: Vec::new(),
             purpose: Purpose::DocumentSigning,
             anchors: vec![&w.set.ca.root],
         }
@@ -83,12 +85,18 @@ impl<'a> Case<'a> {
             .iter()
             .map(|c| Crl::from_der(c).expect("CRL"))
             .collect();
+        let ocsp: Vec<OcspResponse> = self
+            .ocsp
+            .iter()
+            .map(|o| OcspResponse::from_der(o).expect("OCSP"))
+            .collect();
         let report = check(&Input {
             signer: &signer,
             embedded: &embedded,
             intermediates: &[],
             trust_anchors: &anchors,
             crls: &crls,
+            ocsp: &ocsp,
             times: self.times,
             purpose: self.purpose,
         })
@@ -157,6 +165,7 @@ fn the_intermediate_may_come_from_the_caller_instead_of_the_cms() {
         intermediates: &intermediates,
         trust_anchors: &anchors,
         crls: &[],
+        ocsp: &[],
         times: claimed(signing()),
         purpose: Purpose::DocumentSigning,
     })
@@ -329,6 +338,7 @@ fn a_certificate_whose_signature_was_altered_has_no_chain() {
         intermediates: &[],
         trust_anchors: &anchors,
         crls: &[],
+        ocsp: &[],
         times: claimed(signing()),
         purpose: Purpose::DocumentSigning,
     })
@@ -585,6 +595,7 @@ fn limits_are_typed_errors() {
         intermediates: &[],
         trust_anchors: &[],
         crls: &[],
+        ocsp: &[],
         times: Times::at(0),
         purpose: Purpose::DocumentSigning,
     });
@@ -677,6 +688,13 @@ fn every_catalog_code_has_a_variant_and_renders() {
             issuer: s.clone(),
             what: s.clone(),
         },
+        Issue::OcspNotVerified {
+            responder: s.clone(),
+        },
+        Issue::OcspOutOfDate {
+            this_update: s.clone(),
+            next_update: s.clone(),
+        },
     ];
     let errors = [
         CertificateError::TooLarge { limit: 1 },
@@ -687,6 +705,7 @@ fn every_catalog_code_has_a_variant_and_renders() {
         CertificateError::BadExtension { reason: s.clone() },
         CertificateError::Pem { reason: s.clone() },
         CertificateError::Unsupported { what: "x" },
+        CertificateError::OcspNotSuccessful { status: 3 },
     ];
     let mut codes = std::collections::BTreeSet::new();
     for f in issues
@@ -741,4 +760,59 @@ fn the_report_stage_gets_the_verdict_and_the_signer() {
         CertificateVerdict::from(&case.run()),
         CertificateVerdict::NoChain
     );
+}
+
+/// OCSP responses of the forge (checked with `openssl ocsp` too): `person` good by the issuing
+/// CA itself (thisUpdate 2026-03-05T03:00Z, nextUpdate a week later), `revoked` revoked on
+/// 2026-02-01 by a responder the CA authorised, and `person` good by a responder nobody
+/// authorised.
+#[test]
+fn ocsp_responses_count_when_the_issuer_or_its_responder_signed_them() {
+    let w = world();
+    let e = &w.extra;
+    let run = |who: &Issued, ocsp: &Vec<u8>, times: Times| {
+        let mut case = Case::new(who);
+        case.ocsp = vec![ocsp.clone()];
+        case.times = times;
+        case.run()
+    };
+    let soon = Times {
+        validation: at(2026, 3, 6, 0, 0, 0),
+        claimed: Some(signing()),
+        proven: None,
+    };
+    let r = run(&w.set.ca.person, &e.ocsp_person_good, soon);
+    assert_eq!(r.chain[0].revocation, Revocation::Good);
+    assert_eq!(r.indication, Indication::Passed);
+    let later = Times {
+        validation: at(2026, 4, 20, 0, 0, 0),
+        ..soon
+    };
+    let r = run(&e.revoked, &e.ocsp_revoked, later);
+    assert_eq!(
+        (r.indication, r.sub_indication),
+        (Indication::Failed, Some(SubIndication::Revoked))
+    );
+    let r = run(&w.set.ca.person, &e.ocsp_unauthorised, soon);
+    assert_eq!(r.chain[0].revocation, Revocation::Unknown);
+    assert!(codes(&r).contains(&"certificate.ocsp_not_verified"));
+    // Issued before a (claimed) signing time and expired by the validation time.
+    let r = run(
+        &w.set.ca.person,
+        &e.ocsp_person_good,
+        Times {
+            validation: at(2026, 12, 1, 0, 0, 0),
+            claimed: Some(at(2026, 6, 1, 0, 0, 0)),
+            proven: None,
+        },
+    );
+    assert_eq!(r.chain[0].revocation, Revocation::Unknown);
+    assert!(codes(&r).contains(&"certificate.ocsp_out_of_date"));
+    // A response about another certificate says nothing about this one.
+    let r = run(&e.revoked_later, &e.ocsp_revoked, later);
+    assert_eq!(r.chain[0].revocation, Revocation::Unknown);
+    assert!(matches!(
+        OcspResponse::from_der(&e.crl),
+        Err(CertificateError::Malformed { .. })
+    ));
 }

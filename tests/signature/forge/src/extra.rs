@@ -2,7 +2,8 @@
 //! 4): subjects by the other Vietnamese conventions (signature-standards.md §5: Government CA
 //! subjects without `UID`, an employee with both `MST:` and `CCCD:`), chains a verifier must
 //! refuse (an issuer that is not a CA, an impostor CA with the real names, an unknown critical
-//! extension, a path-length constraint broken), and a CRL of the issuing CA.
+//! extension, a path-length constraint broken), a CRL of the issuing CA, and OCSP responses
+//! (RFC 6960) by the CA itself, by a responder it authorised, and by one it did not.
 //!
 //! They come from their own seed, after and apart from [`TestCa`], so the existing fixtures
 //! keep their bytes.
@@ -13,9 +14,13 @@ use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
 use x509_cert::ext::pkix::crl::CrlReason;
-use x509_cert::ext::pkix::KeyUsages;
+use x509_cert::ext::pkix::{ExtendedKeyUsage, KeyUsages};
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::Version;
+use x509_ocsp::{
+    BasicOcspResponse, CertId, CertStatus, OcspGeneralizedTime, OcspResponse, OcspResponseStatus,
+    ResponderId, ResponseBytes, ResponseData, RevokedInfo, SingleResponse,
+};
 
 use crate::ca::{
     extension, issue, time, usage, Instant, Issued, Spec, TestCa, CA, LEAF_FROM, LEAF_TO,
@@ -70,6 +75,70 @@ pub struct ExtraCa {
     pub revoked_later: Issued,
     /// The issuing CA's CRL listing `revoked` and `revoked_later` (DER).
     pub crl: Vec<u8>,
+    /// An OCSP responder the issuing CA authorised (extKeyUsage id-kp-OCSPSigning).
+    pub ocsp_responder: Issued,
+    /// OCSP: `person` good, signed by the issuing CA itself (thisUpdate 2026-03-05T03:00Z).
+    pub ocsp_person_good: Vec<u8>,
+    /// OCSP: `revoked` revoked on [`REVOKED_AT`], signed by `ocsp_responder` (thisUpdate
+    /// 2026-04-15).
+    pub ocsp_revoked: Vec<u8>,
+    /// OCSP: `person` good, signed by `plain`, which nobody authorised.
+    pub ocsp_unauthorised: Vec<u8>,
+}
+
+/// An OCSP response (RFC 6960 §4.2.1) about `cert` under `issuer`, signed by `signer`, the
+/// responder named by its name.
+fn ocsp(
+    issuer: &Issued,
+    cert: &Issued,
+    signer: &Issued,
+    status: CertStatus,
+    this_update: Instant,
+    rng: &mut ChaCha20Rng,
+) -> Result<Vec<u8>, ForgeError> {
+    let sha1 = Digest::Sha1;
+    let issuer_spki = issuer.key.spki()?;
+    let cert_id = CertId {
+        hash_algorithm: sha1.algorithm_identifier(),
+        issuer_name_hash: OctetString::new(
+            sha1.hash(&issuer.cert.tbs_certificate.subject.to_der()?),
+        )?,
+        issuer_key_hash: OctetString::new(sha1.hash(issuer_spki.subject_public_key.raw_bytes()))?,
+        serial_number: cert.cert.tbs_certificate.serial_number.clone(),
+    };
+    let (y, mo, d, h, mi, s) = this_update;
+    let at = |i: Instant| -> Result<OcspGeneralizedTime, ForgeError> {
+        Ok(OcspGeneralizedTime::from(crate::ca::date_time(i)?))
+    };
+    let data = ResponseData {
+        version: x509_ocsp::Version::V1,
+        responder_id: ResponderId::ByName(signer.cert.tbs_certificate.subject.clone()),
+        produced_at: at((y, mo, d, h, mi, s))?,
+        responses: vec![SingleResponse {
+            cert_id,
+            cert_status: status,
+            this_update: at(this_update)?,
+            next_update: Some(at((y, mo, d.saturating_add(7).min(28), h, mi, s))?),
+            single_extensions: None,
+        }],
+        response_extensions: None,
+    };
+    let alg = Algorithm::plain(Digest::Sha256);
+    let signature = signer.key.sign(alg, &data.to_der()?, rng)?;
+    let basic = BasicOcspResponse {
+        tbs_response_data: data,
+        signature_algorithm: signer.key.algorithm_identifier(alg)?,
+        signature: der::asn1::BitString::from_bytes(&signature)?,
+        certs: Some(vec![signer.cert.clone()]),
+    };
+    let response = OcspResponse {
+        response_status: OcspResponseStatus::Successful,
+        response_bytes: Some(ResponseBytes {
+            response_type: der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.1"),
+            response: OctetString::new(basic.to_der()?)?,
+        }),
+    };
+    Ok(response.to_der()?)
 }
 
 fn leaf(subject: &str, serial: u8) -> Spec<'_> {
@@ -258,6 +327,44 @@ impl ExtraCa {
             ],
             rng,
         )?;
+        let ocsp_responder = issue(
+            &Spec {
+                eku: Some(ExtendedKeyUsage(vec![
+                    der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.9"),
+                ])),
+                ..leaf(&format!("CN=MOTCUA Test OCSP Responder,{CA}"), 55)
+            },
+            Key::p256(rng),
+            i,
+            rng,
+        )?;
+        let ocsp_person_good = ocsp(
+            &ca.intermediate,
+            &ca.person,
+            &ca.intermediate,
+            CertStatus::good(),
+            (2026, 3, 5, 3, 0, 0),
+            rng,
+        )?;
+        let ocsp_revoked = ocsp(
+            &ca.intermediate,
+            &revoked,
+            &ocsp_responder,
+            CertStatus::revoked(RevokedInfo {
+                revocation_time: OcspGeneralizedTime::from(crate::ca::date_time(REVOKED_AT)?),
+                revocation_reason: Some(CrlReason::KeyCompromise),
+            }),
+            CRL_THIS_UPDATE,
+            rng,
+        )?;
+        let ocsp_unauthorised = ocsp(
+            &ca.intermediate,
+            &ca.person,
+            &plain,
+            CertStatus::good(),
+            (2026, 3, 5, 3, 0, 0),
+            rng,
+        )?;
         Ok(Self {
             gov_person,
             gov_organisation,
@@ -275,11 +382,15 @@ impl ExtraCa {
             revoked,
             revoked_later,
             crl,
+            ocsp_responder,
+            ocsp_person_good,
+            ocsp_revoked,
+            ocsp_unauthorised,
         })
     }
 
     /// Every certificate with the file stem it is written under (in `ca/extra/`).
-    pub fn all(&self) -> [(&'static str, &Issued); 15] {
+    pub fn all(&self) -> [(&'static str, &Issued); 16] {
         [
             ("gov-person", &self.gov_person),
             ("gov-organisation", &self.gov_organisation),
@@ -296,6 +407,7 @@ impl ExtraCa {
             ("path-len-leaf", &self.path_len_leaf),
             ("revoked", &self.revoked),
             ("revoked-later", &self.revoked_later),
+            ("ocsp-responder", &self.ocsp_responder),
         ]
     }
 }

@@ -48,6 +48,13 @@ fn run(out: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
         out.join("ca").join("extra").join("intermediate.crl"),
         &extra.crl,
     )?;
+    for (name, der) in [
+        ("person-good.ocsp", &extra.ocsp_person_good),
+        ("revoked.ocsp", &extra.ocsp_revoked),
+        ("person-unauthorised.ocsp", &extra.ocsp_unauthorised),
+    ] {
+        std::fs::write(out.join("ca").join("extra").join(name), der)?;
+    }
     for (name, bytes) in &set.data {
         std::fs::write(out.join(name), bytes)?;
     }
