@@ -4,7 +4,8 @@
 Each surface's vector runner writes <surface>-<suite>.jsonl into one directory: one JSON result
 per case, in the order of the cases in spec/vectors/<suite>.json. A suite's cases are the members
 of every section of its file (each array that is not a "$" annotation: "cases", and the other
-sections of calendar.json and lifecycle.json), sections in file order. This
+sections of calendar.json and lifecycle.json), sections in file order; <surface>-lifecycle-step.jsonl
+holds the transition cases of lifecycle.json run one event at a time (SECTION_SUITES). This
 script compares the results line by line as JSON values (key order does not matter, everything
 else does) and reports every case where a surface disagrees with Rust, and every surface whose
 file is missing or has the wrong number of lines.
@@ -15,6 +16,9 @@ import sys
 
 SURFACES = ("rust", "c", "wasm")
 SUITES = ("identifiers", "dossiers", "calendar", "lifecycle")
+# Suites that run one section of a vector file again another way: suite -> (file, section). The
+# transition cases of lifecycle.json, one event at a time through each surface's lifecycle step.
+SECTION_SUITES = {"lifecycle-step": ("lifecycle", "cases")}
 
 
 def suite_cases(doc: dict) -> list:
@@ -35,8 +39,10 @@ def main() -> int:
     out = pathlib.Path(sys.argv[1])
     root = pathlib.Path(__file__).resolve().parent.parent
     passed = failed = 0
-    for suite in SUITES:
-        cases = suite_cases(json.loads((root / "spec" / "vectors" / f"{suite}.json").read_text("utf-8")))
+    for suite in (*SUITES, *SECTION_SUITES):
+        file, section = SECTION_SUITES.get(suite, (suite, None))
+        doc = json.loads((root / "spec" / "vectors" / f"{file}.json").read_text("utf-8"))
+        cases = doc[section] if section else suite_cases(doc)
         results = {}
         for surface in SURFACES:
             path = out / f"{surface}-{suite}.jsonl"

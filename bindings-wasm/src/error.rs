@@ -34,6 +34,20 @@ pub(crate) fn input(finding: &Finding) -> JsValue {
     throwable(INPUT_ERROR, finding)
 }
 
+/// As [`input`], for a function that reads several documents: the error's `argument` names the
+/// one that cannot be read.
+pub(crate) fn input_in(finding: &Finding, argument: &str) -> JsValue {
+    let error = input(finding);
+    match Reflect::set(
+        &error,
+        &JsValue::from_str("argument"),
+        &JsValue::from_str(argument),
+    ) {
+        Ok(_) => error,
+        Err(e) => e,
+    }
+}
+
 /// An `Error` named `name` whose message is the English text of `finding`, carrying the finding.
 fn throwable(name: &str, finding: &Finding) -> JsValue {
     let error = js_sys::Error::new(&finding.en);

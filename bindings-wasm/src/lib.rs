@@ -20,6 +20,7 @@
 //! | `lifecycle::replay`            | `motcua_lifecycle_replay`  | `lifecycleReplay(log, policy?)` |
 //! | `lifecycle::check_status_log`  | `motcua_lifecycle_check_status_log` | `lifecycleCheckStatusLog(log)` |
 //! | `lifecycle::kpi::kpi`          | `motcua_lifecycle_kpi`     | `lifecycleKpi(log, policy?)`  |
+//! | `lifecycle::step_json`         | `motcua_lifecycle_step`    | `lifecycleStep(dossier, event, policy?)` |
 //!
 //! The crate holds no rule of its own: it checks the JavaScript arguments ([`args`]), calls the
 //! core, and hands results back as plain objects built from the core's serde types, so they
@@ -48,7 +49,7 @@ pub use calendar::{
 };
 pub use forms::{forms_validate, Procedure};
 pub use ids::{ids_check, ids_is_valid};
-pub use lifecycle::{lifecycle_check_status_log, lifecycle_kpi, lifecycle_replay};
+pub use lifecycle::{lifecycle_check_status_log, lifecycle_kpi, lifecycle_replay, lifecycle_step};
 
 /// TypeScript declarations of the data types (IdKind, IdCheck, Finding, Report, ...),
 /// generated from `spec/schema/`; `tests/wasm/run.sh` fails when they are stale.

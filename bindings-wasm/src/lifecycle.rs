@@ -1,7 +1,8 @@
-//! The dossier lifecycle: `lifecycleReplay`, `lifecycleCheckStatusLog` and `lifecycleKpi`, the
-//! JavaScript names of [`motcua_core::lifecycle::replay`],
-//! [`check_status_log`](motcua_core::lifecycle::check_status_log) and
-//! [`kpi`](motcua_core::lifecycle::kpi::kpi) of a replay.
+//! The dossier lifecycle: `lifecycleReplay`, `lifecycleCheckStatusLog`, `lifecycleKpi` and
+//! `lifecycleStep`, the JavaScript names of [`motcua_core::lifecycle::replay`],
+//! [`check_status_log`](motcua_core::lifecycle::check_status_log),
+//! [`kpi`](motcua_core::lifecycle::kpi::kpi) of a replay and
+//! [`step_json`](motcua_core::lifecycle::step_json).
 //!
 //! A log is passed as its JSON Lines text (one event per line, blank lines allowed), the text the
 //! C surface and the CLI read. Time is counted with the agency's counting policy, the
@@ -86,4 +87,43 @@ pub fn lifecycle_check_status_log(
 ) -> Result<JsValue, JsValue> {
     let log = log_text(log)?;
     js::to_value(&answer(lifecycle::check_status_log(&log))?)
+}
+
+/// Applies one event to one dossier: the event `event` (a `LogEvent`, one line of a lifecycle
+/// log, as an object or its JSON text) to the dossier `dossier` (a `DossierState` as a previous
+/// call returned it in its `dossier`, as an object or its JSON text; `null` or left out for a new
+/// dossier), under the rule version in force on the day the dossier was received (before
+/// receipt, on the day of the event), time counted with `policy` (as for `lifecycleReplay`).
+///
+/// The dossier is read back only if a sequence of events could have produced it under that
+/// policy (its state, clock and counts reachable by the transitions of its rule version, its
+/// times in order, its rule version the one in force).
+///
+/// Returns the `StepOutcome`: `{dossier, type, from, to, rules, article, form}` with the dossier
+/// after the event when it is accepted, or `{dossier, type, from, to: null, rules, article,
+/// rejection}` with the dossier as it was when the rules forbid it (`rejection` a finding with
+/// its stable code `lifecycle.*`, messages in Vietnamese and English and the rule). Pass the
+/// returned `dossier` to the next call.
+///
+/// Throws a `MotcuaArgumentError` when `event` or `dossier` is neither JSON text nor a value JSON
+/// can write (`argument.not_json`) or `policy` is not a counting policy (`argument.policy`); a
+/// `MotcuaInputError` whose `argument` is `"dossier"` or `"event"` when that document cannot be
+/// read (`input.*` with the JSON pointer of the field, or for the dossier
+/// `lifecycle.state_unreachable`, `lifecycle.state_rules`, `lifecycle.state_time_order`,
+/// `lifecycle.state_clock_start`, `lifecycle.supplement_notice_late`, `due.*`).
+#[wasm_bindgen(js_name = lifecycleStep, unchecked_return_type = "StepOutcome")]
+pub fn lifecycle_step(
+    #[wasm_bindgen(unchecked_param_type = "DossierState | string | null")] dossier: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LogEvent | string")] event: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy | string | null")] policy: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let dossier = match dossier.is_null() || dossier.is_undefined() {
+        true => None,
+        false => Some(args::json_text(dossier, "dossier").map_err(error::argument)?),
+    };
+    let event = args::json_text(event, "event").map_err(error::argument)?;
+    let policy = args::policy(policy).map_err(error::argument)?;
+    let outcome = lifecycle::step_json(dossier.as_deref(), &event, &policy)
+        .map_err(|e| error::input_in(&e.to_finding(), e.argument()))?;
+    js::to_value(&outcome)
 }

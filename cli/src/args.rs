@@ -88,7 +88,7 @@ pub(crate) enum LifecycleCommand {
                       was refused.\n\n\
                       Example: motcua lifecycle replay examples/lifecycle-log.jsonl"
     )]
-    Replay(LogArgs),
+    Replay(ReplayArgs),
     /// Check a JSON Lines log of National Public Service Portal status codes.
     #[command(
         long_about = "Check a JSON Lines log of dossier status codes (lines {\"dossier\", \
@@ -128,7 +128,7 @@ pub(crate) enum LifecycleCommand {
                       and the share submitted online; overall, by receiving agency, by \
                       procedure and by month of receipt."
     )]
-    Kpi(LogArgs),
+    Kpi(ReplayArgs),
 }
 
 /// Arguments of `motcua lifecycle paths`.
@@ -205,6 +205,20 @@ pub(crate) struct LogArgs {
     /// Print one JSON object per dossier instead of text.
     #[arg(long)]
     pub(crate) json: bool,
+}
+
+/// Arguments of `motcua lifecycle replay` and `kpi`: the log and the counting policy.
+#[derive(Debug, Args)]
+pub(crate) struct ReplayArgs {
+    #[command(flatten)]
+    pub(crate) log: LogArgs,
+
+    /// The agency's counting policy, a JSON file: the `policy` of a due-date request
+    /// (spec/schema/due-request.schema.json: working_weekdays, office_hours, cutoff, counting,
+    /// supplement), each field optional. Without it: Monday to Friday, 08:00-12:00 and
+    /// 13:00-17:00, no cut-off, a supplement restarts the limit.
+    #[arg(long, value_name = "POLICY.json")]
+    pub(crate) policy: Option<PathBuf>,
 }
 
 /// Arguments of `motcua id`.

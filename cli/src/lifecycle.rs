@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use motcua_core::calendar::due::Policy;
 use motcua_core::lifecycle::{
     self, machine, DossierReplay, ReplayError, RuleSet, State, StatusCheck, Timeliness,
 };
@@ -10,7 +11,7 @@ use motcua_core::Lang;
 use serde::Serialize;
 
 use crate::args::{
-    DiagramArgs, DiagramFormat, LogArgs, PathsArgs, RulesArg, TableArgs, TableFormat,
+    DiagramArgs, DiagramFormat, LogArgs, PathsArgs, ReplayArgs, RulesArg, TableArgs, TableFormat,
 };
 use crate::failure::Failure;
 use crate::files;
@@ -23,7 +24,7 @@ use crate::Context;
 const MAX_LOG_BYTES: usize = 256 << 20;
 
 /// Replays the log and prints each dossier; invalid when an event was refused.
-pub(crate) fn replay(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+pub(crate) fn replay(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
     let replay = match replayed(args) {
         Ok(r) => r,
         Err(failure) => return Ok(cx.fail(out, &failure)),
@@ -31,7 +32,7 @@ pub(crate) fn replay(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::
     let mut status = Status::Valid;
     for d in &replay.dossiers {
         status = status.max(Status::of(d.rejected == 0));
-        if args.json {
+        if args.log.json {
             print_json(out, d)?;
         } else {
             out.write_all(dossier(d, cx.lang).as_bytes())?;
@@ -41,13 +42,13 @@ pub(crate) fn replay(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::
 }
 
 /// Replays the log and prints its indicators.
-pub(crate) fn kpi(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+pub(crate) fn kpi(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
     let replay = match replayed(args) {
         Ok(r) => r,
         Err(failure) => return Ok(cx.fail(out, &failure)),
     };
     let kpi = lifecycle::kpi::kpi(&replay);
-    if args.json {
+    if args.log.json {
         print_json(out, &kpi)?;
         return Ok(Status::Valid);
     }
@@ -170,11 +171,23 @@ fn chosen(arg: Option<RulesArg>, cx: &Context) -> &'static machine::Rules {
     }
 }
 
-/// The log of `args` replayed with the default calendar policy.
-fn replayed(args: &LogArgs) -> Result<lifecycle::Replay, Failure> {
-    let policy = motcua_core::calendar::due::Policy::default();
-    let text = read(args)?;
-    lifecycle::replay(&text, &policy).map_err(|e| log_failure(args, &e))
+/// Largest policy file read: 64 KiB (a policy is a few hundred bytes).
+const MAX_POLICY_BYTES: usize = 64 << 10;
+
+/// The log of `args` replayed with the policy of `--policy`, or the default calendar policy.
+fn replayed(args: &ReplayArgs) -> Result<lifecycle::Replay, Failure> {
+    let policy = match &args.policy {
+        None => Policy::default(),
+        Some(path) => {
+            let text = files::read_text(path, MAX_POLICY_BYTES)?;
+            Policy::from_json(&text).map_err(|e| Failure::Json {
+                path: path.clone(),
+                finding: Box::new(e.to_finding()),
+            })?
+        }
+    };
+    let text = read(&args.log)?;
+    lifecycle::replay(&text, &policy).map_err(|e| log_failure(&args.log, &e))
 }
 
 fn read(args: &LogArgs) -> Result<String, Failure> {

@@ -164,3 +164,39 @@ fn kpi_of_the_example_log() {
     assert_eq!(kpi["by_procedure"]["1.001612"]["dossiers"], 2);
     assert_eq!(kpi["by_month"]["2025-07"]["on_time"], 1);
 }
+
+#[test]
+fn replay_and_kpi_with_a_policy_file() {
+    let dir = std::env::temp_dir().join(format!("motcua-policy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let saturdays = dir.join("saturdays.json");
+    std::fs::write(
+        &saturdays,
+        r#"{"working_weekdays": [true, true, true, true, true, true, false]}"#,
+    )
+    .expect("written");
+    let policy = saturdays.to_str().expect("UTF-8 path");
+    // Received Mon 16/6/2025 with 5 working days: Mon 23/6 by default, Sat 21/6 when Saturdays
+    // are worked.
+    let (_, json, _) = motcua(&["lifecycle", "replay", EVENTS, "--json"], "");
+    assert_eq!(json_lines(&json)[0]["due"], "2025-06-23T17:00:00+07:00");
+    let (_, json, err) = motcua(
+        &["lifecycle", "replay", EVENTS, "--json", "--policy", policy],
+        "",
+    );
+    assert_eq!(
+        json_lines(&json)[0]["due"],
+        "2025-06-21T17:00:00+07:00",
+        "{err}"
+    );
+    let (code, _, err) = motcua(&["lifecycle", "kpi", EVENTS, "--policy", policy], "");
+    assert_eq!(code, 0, "{err}");
+    // A policy that cannot be read is an unreadable input: exit 2, with the calendar's finding.
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"office_hours": "17:00-08:00"}"#).expect("written");
+    let bad = bad.to_str().expect("UTF-8 path");
+    let (code, _, err) = motcua(&["lifecycle", "replay", EVENTS, "--policy", bad], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.json"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -19,6 +19,7 @@ import {
   lifecycleCheckStatusLog,
   lifecycleKpi,
   lifecycleReplay,
+  lifecycleStep,
   version,
   type DayStatus,
   type Due,
@@ -35,6 +36,9 @@ import {
   type MotcuaError,
   type Policy,
   type Replay,
+  type DossierState,
+  type LogEvent,
+  type StepOutcome,
   type StatusReport,
   type Timeliness,
   type Report,
@@ -113,6 +117,18 @@ export function lifecycle(log: string, statusLog: string, policy?: Policy): stri
   return [...timeliness, String(rate), ...codes];
 }
 
+export function step(events: LogEvent[], policy?: Policy): string[] {
+  let dossier: DossierState | null = null;
+  const states: string[] = [];
+  for (const event of events) {
+    const outcome: StepOutcome = lifecycleStep(dossier, event, policy);
+    dossier = outcome.dossier;
+    states.push(outcome.to ?? outcome.rejection?.code ?? "refused");
+  }
+  const again: StepOutcome = lifecycleStep(JSON.stringify(dossier), JSON.stringify(events[0]));
+  return [...states, again.from];
+}
+
 export const libraryVersion: string = version();
 
 export function misuses(): void {
@@ -134,6 +150,8 @@ export function misuses(): void {
   lifecycleReplay([{ dossier: "A", type: "submitted" }]);
   // @ts-expect-error: not a Policy
   lifecycleKpi("", { cut_off: 900 });
+  // @ts-expect-error: an event is a LogEvent or its text
+  lifecycleStep(null, 42);
   // @ts-expect-error: a status log is checked without a policy
   lifecycleCheckStatusLog("", {});
   // @ts-expect-error: Severity has two values

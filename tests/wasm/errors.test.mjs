@@ -270,6 +270,43 @@ describe("lifecycle functions", () => {
   });
 });
 
+describe("lifecycleStep", () => {
+  const { lifecycleStep } = motcua;
+  const input = (f, code, path = "") => throwsMotcua(f, "MotcuaInputError", code, path);
+  const submitted = { dossier: "A", type: "submitted", at: "2025-05-09T09:00:00+07:00", actor: "applicant", channel: "online" };
+  const received = { dossier: "A", type: "received", at: "2025-05-09T10:00:00+07:00", actor: "one_stop", limit: { unit: "working_days", value: 1 } };
+
+  test("one event at a time, the dossier passed on as an object or as its JSON text", () => {
+    const first = lifecycleStep(null, submitted);
+    assert.deepEqual([first.from, first.to, first.rules], ["new", "submitted", "decree-61-2018"]);
+    assert.deepEqual(lifecycleStep(undefined, JSON.stringify(submitted)), first);
+    const second = lifecycleStep(first.dossier, received);
+    assert.equal(second.to, "received");
+    assert.equal(second.dossier.clock.received, "2025-05-09T10:00:00+07:00");
+    assert.deepEqual(lifecycleStep(JSON.stringify(first.dossier), JSON.stringify(received)), second);
+    // Saturdays worked: the same dossier, read and stepped under that policy.
+    const saturdays = { working_weekdays: [true, true, true, true, true, true, false] };
+    assert.equal(lifecycleStep(first.dossier, received, saturdays).to, "received");
+    // A refused event is an answer: the dossier as it was, and the rejection.
+    const again = lifecycleStep(second.dossier, { ...submitted, at: "2025-05-09T11:00:00+07:00" });
+    assert.equal(again.to, null);
+    assert.equal(again.rejection.code, "lifecycle.event_not_allowed");
+    assert.deepEqual(again.dossier, second.dossier);
+  });
+
+  test("a dossier the machine could not have produced, or an event that cannot be read", () => {
+    const e = input(() => lifecycleStep({ state: "processing" }, submitted), "lifecycle.state_unreachable");
+    assert.equal(e.argument, "dossier");
+    const first = lifecycleStep(null, submitted).dossier;
+    const bad = input(() => lifecycleStep({ ...first, rules: "decree-118-2025" }, received), "lifecycle.state_rules", "/rules");
+    assert.equal(bad.argument, "dossier");
+    const ev = input(() => lifecycleStep(null, { ...submitted, type: "sent" }), "input.json_shape", "/type");
+    assert.equal(ev.argument, "event");
+    arg(() => lifecycleStep(null, undefined), "argument.not_json");
+    arg(() => lifecycleStep(null, submitted, { cut_off: 900 }), "argument.policy");
+  });
+});
+
 test("version is the package's semantic version, and the package's entry point loads", () => {
   assert.match(version(), /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
   const pkg = join(root, "bindings-wasm", "pkg");

@@ -345,3 +345,43 @@ export function runLifecycle(api, vectors) {
     ...missing.map((s) => ({ name: s, result: null, problems: [`no section ${s}`] })),
   ];
 }
+
+/**
+ * The transition cases of spec/vectors/lifecycle.json again, one event at a time through
+ * lifecycleStep: a new dossier (null) for the first event, then the `dossier` of the previous
+ * outcome, as core/tests/vectors_lifecycle.rs and tests/c/vectors.c run them. Each result is the
+ * outcome of the case's last event; it goes `to` the state expected, or is rejected with the
+ * {code, path} expected, under the rules expected, and every event before it is accepted.
+ */
+export function runLifecycleSteps(api, vectors) {
+  return (vectors.cases ?? []).map((c) => {
+    const problems = [];
+    let dossier = null;
+    let outcome = null;
+    const events = lifecycleLog(c.log).split("\n").filter((line) => line !== "");
+    for (const [k, line] of events.entries()) {
+      try {
+        outcome = api.lifecycleStep(dossier, line);
+      } catch (e) {
+        return { name: c.name, result: null, problems: [`event ${k + 1} threw ${e?.name}: ${e?.code ?? ""} ${e?.message ?? e}`] };
+      }
+      if (k + 1 < events.length && outcome.rejection) {
+        problems.push(`prefix event ${k + 1} refused: ${canonical(outcome.rejection)}`);
+      }
+      // Passed on as the JSON text a vendor would store.
+      dossier = JSON.stringify(outcome.dossier);
+    }
+    if (!outcome) return { name: c.name, result: null, problems: ["no event"] };
+    same(problems, "rules", orNull(outcome.rules), orNull(c.rules));
+    if ("to" in c) {
+      same(problems, "rejection", orNull(outcome.rejection), null);
+      same(problems, "to", orNull(outcome.to), c.to);
+      same(problems, "dossier state", outcome.dossier?.state, c.to);
+    } else {
+      same(problems, "rejection", outcome.rejection ? codePath(outcome.rejection) : null, c.rejected);
+      if (outcome.rejection) wellFormed(problems, "rejection", [outcome.rejection], "error");
+    }
+    return { name: c.name, result: outcome, problems };
+  });
+}
+

@@ -2,14 +2,15 @@
 // lifecycle.json) through the node build of the WebAssembly package: every case is asserted, and
 // when MOTCUA_SURFACE_OUT names a directory the full result of every case is written there, one
 // JSON line per case in case order (wasm-identifiers.jsonl, wasm-dossiers.jsonl,
-// wasm-calendar.jsonl, wasm-lifecycle.jsonl), for tests/agree.py.
+// wasm-calendar.jsonl, wasm-lifecycle.jsonl), for tests/agree.py; the transition cases of
+// lifecycle.json also run one event at a time through lifecycleStep (wasm-lifecycle-step.jsonl).
 
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { allCases, runCalendar, runDossiers, runIdentifiers, runLifecycle } from "./expect.mjs";
+import { allCases, runCalendar, runDossiers, runIdentifiers, runLifecycle, runLifecycleSteps } from "./expect.mjs";
 import { motcua, vectors } from "./load.mjs";
 
 function record(file, outcomes) {
@@ -39,3 +40,18 @@ for (const [file, run, out] of [
     }
   });
 }
+
+describe("spec/vectors/lifecycle.json, one event at a time (lifecycleStep)", () => {
+  const cases = vectors("lifecycle.json");
+  const outcomes = runLifecycleSteps(motcua, cases);
+  record("wasm-lifecycle-step.jsonl", outcomes);
+
+  test("every transition case, each run once", () => {
+    assert.ok(outcomes.length > 0, "no transition case");
+    assert.equal(outcomes.length, cases.cases.length);
+  });
+  for (const { name, problems } of outcomes) {
+    test(name, () => assert.deepEqual(problems, []));
+  }
+});
+
