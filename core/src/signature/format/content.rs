@@ -10,8 +10,12 @@
 //!
 //! [`Document::decode_stream`]: crate::signature::pdf::Document::decode_stream
 
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use super::cmap::ToUnicode;
 use crate::signature::pdf::lexer::{is_white, Lexer};
-use crate::signature::pdf::{decode_text, Dict, Object, PdfError, View};
+use crate::signature::pdf::{decode_text, Dict, ObjRef, Object, PdfError, View};
 
 /// Most content-stream operators read for one appearance, nested forms included.
 pub const MAX_OPERATIONS: usize = 20_000;
@@ -39,11 +43,13 @@ pub struct ImageFact {
 /// A run of text shown (`Tj`, `TJ`, `'`, `"`), with the state it was shown in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
-    /// The text, decoded as a simple font's bytes (PDFDocEncoding); empty for a composite font.
+    /// The text: through the font's `/ToUnicode` CMap when it has one (ISO 32000-1 §9.10.2),
+    /// else a simple font's bytes read as PDFDocEncoding; empty for a composite font without one.
     pub text: String,
     /// The font's `/BaseFont`.
     pub base_font: Option<String>,
-    /// Whether the font is composite (`/Subtype /Type0`): its codes are not read as text here.
+    /// Whether the font is composite (`/Subtype /Type0`): its codes are read only through a
+    /// `/ToUnicode` CMap.
     pub composite: bool,
     /// The size in points: the `Tf` size scaled by the text matrix and the transformations.
     pub size: f64,
@@ -82,6 +88,16 @@ struct Scan<'v, 'd, 'a> {
     facts: AppearanceFacts,
     ops: usize,
     chars: usize,
+    cmaps: BTreeMap<ObjRef, Rc<ToUnicode>>,
+}
+
+/// The font selected by `Tf`.
+#[derive(Default)]
+struct Font {
+    base: Option<String>,
+    composite: bool,
+    size: f64,
+    to_unicode: Option<Rc<ToUnicode>>,
 }
 
 fn cmyk([c, m, y, k]: [f64; 4]) -> [f64; 3] {
@@ -124,6 +140,26 @@ impl<'d, 'a: 'd> Scan<'_, 'd, 'a> {
         }
     }
 
+    /// The font's `/ToUnicode` CMap, read once per stream object.
+    fn unicode_map(&mut self, font: &Dict<'d>) -> Result<Option<Rc<ToUnicode>>, PdfError> {
+        let Some(entry) = font.get("ToUnicode") else {
+            return Ok(None);
+        };
+        let key = entry.as_ref();
+        if let Some(cached) = key.and_then(|k| self.cmaps.get(&k)) {
+            return Ok(Some(Rc::clone(cached)));
+        }
+        let Object::Stream(s) = self.view.resolve(entry)? else {
+            return Ok(None);
+        };
+        let data = self.view.document().decode_stream(&s)?;
+        let cmap = Rc::new(ToUnicode::parse(&data)?);
+        if let Some(k) = key {
+            self.cmaps.insert(k, Rc::clone(&cmap));
+        }
+        Ok((!cmap.is_empty()).then_some(cmap))
+    }
+
     /// Reads one content stream with `resources`, at nesting `depth`.
     fn content(&mut self, data: &[u8], resources: &Dict<'d>, depth: usize) -> Result<(), PdfError> {
         let mut lx = Lexer::new(data, 0, false);
@@ -133,7 +169,7 @@ impl<'d, 'a: 'd> Scan<'_, 'd, 'a> {
             fill: Some([0.0, 0.0, 0.0]),
             scale: 1.0,
         };
-        let mut font: (Option<String>, bool, f64) = (None, false, 0.0);
+        let mut font = Font::default();
         let mut tm_scale = 1.0;
         loop {
             lx.skip_ws();
@@ -203,16 +239,19 @@ impl<'d, 'a: 'd> Scan<'_, 'd, 'a> {
                     }
                 }
                 b"Tf" => {
-                    let size = nums.last().copied().unwrap_or(0.0);
-                    font = (None, false, size);
+                    font = Font {
+                        size: nums.last().copied().unwrap_or(0.0),
+                        ..Font::default()
+                    };
                     if let Some(name) = operands.first().and_then(Object::as_name) {
                         if let Some(f) = self.named(resources, "Font", &name.text())? {
                             if let Some(fd) = f.as_dict() {
-                                font.0 = fd
+                                font.base = fd
                                     .get("BaseFont")
                                     .and_then(Object::as_name)
                                     .map(|n| n.text());
-                                font.1 = fd.has_name("Subtype", "Type0");
+                                font.composite = fd.has_name("Subtype", "Type0");
+                                font.to_unicode = self.unicode_map(fd)?;
                             }
                         }
                     }
@@ -232,24 +271,37 @@ impl<'d, 'a: 'd> Scan<'_, 'd, 'a> {
                             _ => {}
                         }
                     }
-                    let text = if font.1 {
-                        self.facts.complete = false;
-                        String::new()
-                    } else {
-                        let mut t = decode_text(&bytes);
-                        let room = MAX_TEXT_CHARS.saturating_sub(self.chars);
-                        if t.chars().count() > room {
-                            self.facts.complete = false;
-                            t = t.chars().take(room).collect();
+                    let decoded = match &font.to_unicode {
+                        Some(cmap) => {
+                            let (t, all) = cmap.decode(&bytes);
+                            if !all {
+                                self.facts.complete = false;
+                            }
+                            Some(t)
                         }
-                        self.chars += t.chars().count();
-                        t
+                        None if font.composite => {
+                            self.facts.complete = false;
+                            None
+                        }
+                        None => Some(decode_text(&bytes)),
+                    };
+                    let text = match decoded {
+                        Some(mut t) => {
+                            let room = MAX_TEXT_CHARS.saturating_sub(self.chars);
+                            if t.chars().count() > room {
+                                self.facts.complete = false;
+                                t = t.chars().take(room).collect();
+                            }
+                            self.chars += t.chars().count();
+                            t
+                        }
+                        None => String::new(),
                     };
                     self.facts.runs.push(TextRun {
                         text,
-                        base_font: font.0.clone(),
-                        composite: font.1,
-                        size: font.2 * tm_scale * gs.scale,
+                        base_font: font.base.clone(),
+                        composite: font.composite,
+                        size: font.size * tm_scale * gs.scale,
                         fill: gs.fill,
                     });
                 }
@@ -367,6 +419,7 @@ pub fn scan<'d, 'a: 'd>(view: &View<'d, 'a>, ap: &Object<'d>) -> Result<Appearan
         },
         ops: 0,
         chars: 0,
+        cmaps: BTreeMap::new(),
     };
     scan.xobject(ap, &Dict::default(), 0)?;
     Ok(scan.facts)

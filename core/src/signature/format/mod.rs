@@ -22,6 +22,7 @@
 //! [`FormatFinding`]s and [`ManualCheck`]s; [`time`] (PDF dates, shown times), [`content`] (what an
 //! appearance shows) and [`text`] (Vietnamese folding, number/symbol) are the readers behind them.
 
+pub mod cmap;
 pub mod content;
 mod gather;
 mod rules;

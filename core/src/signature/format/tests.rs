@@ -53,6 +53,15 @@ fn pdf(rotate: i64, image_dict: &str, sigs: &[Sig<'_>]) -> Vec<u8> {
         23,
         "<</Type/Font/Subtype/Type0/BaseFont/Arial-Unicode/Encoding/Identity-H>>",
     );
+    b.obj(
+        24,
+        "<</Type/Font/Subtype/Type0/BaseFont/ABCDEF+TimesNewRomanPSMT/Encoding/Identity-H/ToUnicode 25 0 R>>",
+    );
+    b.flate(
+        25,
+        "",
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0050> <0053> <01A1> <1EDF> endbfchar 1 beginbfrange <0003> <0004> <0020> endbfrange",
+    );
     for (i, s) in sigs.iter().enumerate() {
         let n = u32::try_from(10 + 3 * i).expect("small");
         b.obj(
@@ -74,7 +83,7 @@ fn pdf(rotate: i64, image_dict: &str, sigs: &[Sig<'_>]) -> Vec<u8> {
         );
         b.flate(
             n + 2,
-            "/Type/XObject/Subtype/Form/BBox[0 0 100 50]/Resources<</XObject<</Im1 21 0 R>>/Font<</F1 22 0 R/F2 23 0 R>>>>",
+            "/Type/XObject/Subtype/Form/BBox[0 0 100 50]/Resources<</XObject<</Im1 21 0 R>>/Font<</F1 22 0 R/F2 23 0 R/F3 24 0 R>>>>",
             s.content.as_bytes(),
         );
     }
@@ -237,6 +246,29 @@ fn appearances_show_opaque_images_inline_images_and_composite_text() {
     assert!(f.runs[0].composite && f.runs[0].text.is_empty());
     assert!((f.runs[1].size - 10.0).abs() < 1e-9, "Tf 20 at half scale");
     assert_eq!(f.runs[1].fill, Some([0.0, 0.0, 0.0]), "CMYK black");
+}
+
+#[test]
+fn text_in_a_composite_font_is_read_through_its_to_unicode_cmap() {
+    let AppearanceState::Read(f) =
+        appearance_of("BT /F3 10 Tf <0050 01A1 0003 0050> Tj ET", IMAGE_WITH_SMASK)
+    else {
+        panic!("read")
+    };
+    assert!(f.complete);
+    assert!(f.runs[0].composite);
+    assert_eq!(f.text(), "Sở S");
+    assert_eq!(
+        f.runs[0].base_font.as_deref(),
+        Some("ABCDEF+TimesNewRomanPSMT")
+    );
+    let AppearanceState::Read(f) =
+        appearance_of("BT /F3 10 Tf <0050 7777> Tj ET", IMAGE_WITH_SMASK)
+    else {
+        panic!("read")
+    };
+    assert!(!f.complete, "an unmapped code");
+    assert_eq!(f.text(), "S\u{FFFD}");
 }
 
 #[test]
@@ -846,6 +878,7 @@ const TOKENS: &[&str] = &[
     "ET",
     "/F1",
     "/F2",
+    "/F3",
     "/F9",
     "10",
     "-3.5",
