@@ -186,15 +186,52 @@ impl FromStr for Date {
     }
 }
 
+/// Writes `n` into `out` as decimal digits, zero-padded to the length of `out` (`n` must be below
+/// 10^`out.len()`; higher digits are dropped).
+pub(crate) fn write_digits(out: &mut [u8], mut n: u32) {
+    for b in out.iter_mut().rev() {
+        // n % 10 < 10, so the cast is exact.
+        *b = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+}
+
+/// Length of a date written `YYYY-MM-DD`.
+pub(crate) const DATE_TEXT_LEN: usize = 10;
+
+impl Date {
+    /// Writes the date as `YYYY-MM-DD` (ASCII) into `out`: four digits of year, since a date's
+    /// year is within [`MIN_YEAR`]..=[`MAX_YEAR`].
+    ///
+    /// Written digit by digit rather than through `core::fmt`, because every timestamp of a
+    /// result is serialized this way (a replay writes thousands) and the formatting machinery is
+    /// most of that cost, in WebAssembly above all.
+    pub(crate) fn write_ascii(self, out: &mut [u8; DATE_TEXT_LEN]) {
+        // MIN_YEAR..=MAX_YEAR are positive: the absolute value is the year.
+        write_digits(&mut out[0..4], self.year.unsigned_abs());
+        out[4] = b'-';
+        write_digits(&mut out[5..7], u32::from(self.month));
+        out[7] = b'-';
+        write_digits(&mut out[8..10], u32::from(self.day));
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let mut text = [0; DATE_TEXT_LEN];
+        self.write_ascii(&mut text);
+        // ASCII digits and hyphens: always UTF-8.
+        f.write_str(core::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut text = [0; DATE_TEXT_LEN];
+        self.write_ascii(&mut text);
+        // ASCII digits and hyphens: always UTF-8.
+        let text = core::str::from_utf8(&text).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_str(text)
     }
 }
 
@@ -223,6 +260,28 @@ impl schemars::JsonSchema for Date {
 
 #[cfg(test)]
 mod tests {
+    /// The text written digit by digit is what the formatting machinery writes, for the first
+    /// and last day of every month of many years, the bounds included.
+    #[test]
+    fn text_is_the_formatted_date() {
+        let years = [
+            1, 9, 10, 99, 100, 999, 1000, 1900, 2024, 2025, 2199, 9998, 9999,
+        ];
+        for year in years.into_iter().chain(1890..2210) {
+            for month in 1..=12 {
+                for day in [1, days_in_month(year, month)] {
+                    let date = Date::new(year, month, day).unwrap();
+                    let expected = format!("{year:04}-{month:02}-{day:02}");
+                    assert_eq!(date.to_string(), expected);
+                    assert_eq!(
+                        serde_json::to_string(&date).unwrap(),
+                        format!("\"{expected}\"")
+                    );
+                }
+            }
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -10,6 +10,7 @@ use core::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::date::{write_digits, DATE_TEXT_LEN};
 use crate::Date;
 
 /// A date-time with its UTC offset, as written in RFC 3339 §5.6 (`2025-07-01T08:30:00+07:00`).
@@ -174,31 +175,64 @@ impl FromStr for Timestamp {
     }
 }
 
-impl fmt::Display for Timestamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}T{:02}:{:02}:{:02}",
-            self.date, self.hour, self.minute, self.second
-        )?;
+/// The longest timestamp text: `YYYY-MM-DDTHH:MM:SS.fffffffff+HH:MM`.
+const MAX_TEXT_LEN: usize = DATE_TEXT_LEN + 9 + 10 + 6;
+
+impl Timestamp {
+    /// Writes the timestamp as written (`YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, ASCII) into
+    /// `out` and returns its length; digit by digit, as [`Date::write_ascii`] and for the same
+    /// reason.
+    fn write_ascii(&self, out: &mut [u8; MAX_TEXT_LEN]) -> usize {
+        let mut date = [0; DATE_TEXT_LEN];
+        self.date.write_ascii(&mut date);
+        out[..DATE_TEXT_LEN].copy_from_slice(&date);
+        let mut at = DATE_TEXT_LEN;
+        for (sep, n) in [(b'T', self.hour), (b':', self.minute), (b':', self.second)] {
+            out[at] = sep;
+            write_digits(&mut out[at + 1..at + 3], u32::from(n));
+            at += 3;
+        }
         let (value, digits) = self.fraction;
         if digits > 0 {
-            write!(f, ".{:0width$}", value, width = usize::from(digits))?;
+            // At most 9 digits (FromStr), so `value` < 10^digits fits.
+            let digits = usize::from(digits.min(9));
+            out[at] = b'.';
+            write_digits(&mut out[at + 1..=at + digits], value);
+            at += 1 + digits;
         }
         match self.offset {
-            None => f.write_str("Z"),
+            None => {
+                out[at] = b'Z';
+                at + 1
+            }
             Some(m) => {
-                let sign = if m < 0 { '-' } else { '+' };
-                let m = m.unsigned_abs();
-                write!(f, "{sign}{:02}:{:02}", m / 60, m % 60)
+                out[at] = if m < 0 { b'-' } else { b'+' };
+                let m = u32::from(m.unsigned_abs());
+                write_digits(&mut out[at + 1..at + 3], m / 60);
+                out[at + 3] = b':';
+                write_digits(&mut out[at + 4..at + 6], m % 60);
+                at + 6
             }
         }
     }
 }
 
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = [0; MAX_TEXT_LEN];
+        let len = self.write_ascii(&mut text);
+        // ASCII: always UTF-8.
+        f.write_str(core::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?)
+    }
+}
+
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut text = [0; MAX_TEXT_LEN];
+        let len = self.write_ascii(&mut text);
+        // ASCII: always UTF-8.
+        let text = core::str::from_utf8(&text[..len]).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_str(text)
     }
 }
 
@@ -227,6 +261,58 @@ impl schemars::JsonSchema for Timestamp {
 
 #[cfg(test)]
 mod tests {
+    /// The text written digit by digit is what the formatting machinery writes, for every
+    /// shape of fraction and offset.
+    #[test]
+    fn text_is_the_formatted_timestamp() {
+        let fractions = [(0, 0), (5, 1), (7, 3), (123_456_789, 9), (1, 9), (0, 2)];
+        let offsets = [
+            None,
+            Some(0),
+            Some(420),
+            Some(-330),
+            Some(23 * 60 + 59),
+            Some(-1),
+        ];
+        for (date, (hour, minute, second)) in [
+            ("0001-01-01", (0, 0, 0)),
+            ("2025-07-01", (8, 30, 5)),
+            ("9999-12-31", (23, 59, 59)),
+        ] {
+            for fraction in fractions {
+                for offset in offsets {
+                    let t = Timestamp {
+                        date: date.parse().unwrap(),
+                        hour,
+                        minute,
+                        second,
+                        fraction,
+                        offset,
+                    };
+                    let mut expected = format!("{date}T{hour:02}:{minute:02}:{second:02}");
+                    if fraction.1 > 0 {
+                        expected += &format!(".{:0w$}", fraction.0, w = usize::from(fraction.1));
+                    }
+                    expected += &match offset {
+                        None => "Z".to_owned(),
+                        Some(m) => format!(
+                            "{}{:02}:{:02}",
+                            if m < 0 { '-' } else { '+' },
+                            m.unsigned_abs() / 60,
+                            m.unsigned_abs() % 60
+                        ),
+                    };
+                    assert_eq!(t.to_string(), expected);
+                    assert_eq!(
+                        serde_json::to_string(&t).unwrap(),
+                        format!("\"{expected}\"")
+                    );
+                    assert_eq!(expected.parse::<Timestamp>(), Ok(t));
+                }
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
