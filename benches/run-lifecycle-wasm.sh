@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Speed of the lifecycle's WebAssembly build against native, on the same JSON Lines log in the
+# same run (issue 5 point 11: the wasm build at least 0.3x native), each side pinned to one core:
+#   native  lifecycle-throughput replay LOG   (benches/src/lifecycle_throughput.rs, release build)
+#   wasm    node benches/lifecycle-wasm.mjs LOG (lifecycleReplay of bindings-wasm/pkg/node, the
+#           package tests/wasm/build.sh builds, warm)
+# The log is the criterion bench's (benches/src/lifecycle_log.rs): 1,000 dossiers of 7 events, or
+# LIFECYCLE_DOSSIERS. The two sides alternate for LIFECYCLE_ROUNDS rounds (default 3) and each
+# side's best round counts, because the cores are shared with other builds.
+# Prints every round, then both figures and the ratio wasm / native; fails when the two builds
+# do not give the same answer (dossiers by timeliness, refused events).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+work="$CARGO_TARGET_DIR/bench-lifecycle"
+mkdir -p "$work"
+
+cargo build --quiet --release -p motcua-benches --bin lifecycle-throughput
+tests/wasm/build.sh
+native="$CARGO_TARGET_DIR/release/lifecycle-throughput"
+log="$work/log.jsonl"
+"$native" log "${LIFECYCLE_DOSSIERS:-1000}" > "$log"
+
+rounds="${LIFECYCLE_ROUNDS:-3}"
+lines=""
+for round in $(seq "$rounds"); do
+  rust=$(taskset -c 0 "$native" replay "$log")
+  wasm=$(taskset -c 0 node benches/lifecycle-wasm.mjs "$log")
+  echo "round $round of $rounds"
+  printf '%s\n%s\n' "$rust" "$wasm"
+  lines+="$rust"$'\n'"$wasm"$'\n'
+done
+
+python3 - "$lines" <<'PY'
+import json, sys
+best = {}
+for line in sys.argv[1].splitlines():
+    if line:
+        r = json.loads(line)
+        key = (r["tool"], r["op"])
+        if key not in best or r["events_per_second"] > best[key]["events_per_second"]:
+            best[key] = r
+checks = {r["check"] for r in best.values()}
+if len(checks) != 1:
+    sys.exit(f"the builds disagree: {sorted((k, r['check']) for k, r in best.items())}")
+print(f"log: {best[('native', 'replay')]['events']} events, {best[('native', 'replay')]['dossiers']} dossiers; answer {checks.pop()} (early/on_time/late/pending/not_applicable/refused)")
+for (tool, op), r in sorted(best.items()):
+    print(f"{tool:6} {op:12} {r['events_per_second'] / 1e6:6.3f} M events/s  {r['ms_per_replay']:8.2f} ms per replay")
+native, wasm = best[("native", "replay")], best[("wasm", "replay")]
+ratio = wasm["events_per_second"] / native["events_per_second"]
+print(f"wasm / native (replay): {ratio:.2f}x  (goal >= 0.3x: {'met' if ratio >= 0.3 else 'NOT MET'})")
+if ("native", "replay_json") in best:
+    ratio_json = wasm["events_per_second"] / best[("native", "replay_json")]["events_per_second"]
+    print(f"wasm / native with the answer as JSON (what C returns): {ratio_json:.2f}x")
+PY
