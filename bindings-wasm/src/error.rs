@@ -48,6 +48,25 @@ pub(crate) fn input_in(finding: &Finding, argument: &str) -> JsValue {
     }
 }
 
+/// As [`input_in`] for a lifecycle log: `argument` is `"log"`, and `line` (from 1) names the line
+/// that cannot be read when the error is about one line, as the `{"input_error", "argument",
+/// "line"}` of the C surface.
+pub(crate) fn input_in_log(finding: &Finding, line: Option<usize>) -> JsValue {
+    let error = input_in(finding, "log");
+    let Some(line) = line else {
+        return error;
+    };
+    // A line number is far below 2^53: exact as a JavaScript number.
+    match Reflect::set(
+        &error,
+        &JsValue::from_str("line"),
+        &JsValue::from_f64(line as f64),
+    ) {
+        Ok(_) => error,
+        Err(e) => e,
+    }
+}
+
 /// An `Error` named `name` whose message is the English text of `finding`, carrying the finding.
 fn throwable(name: &str, finding: &Finding) -> JsValue {
     let error = js_sys::Error::new(&finding.en);

@@ -72,6 +72,10 @@ export interface MotcuaError extends Error, Finding {
   name: "MotcuaArgumentError" | "MotcuaInputError";
   /** The finding this error carries, as a plain object. */
   finding: Finding;
+  /** For a lifecycle function's document that cannot be read: its argument ("log", "dossier", "event"). */
+  argument?: string;
+  /** For a line of a lifecycle log that cannot be read: the line, from 1. */
+  line?: number;
 }
 "#;
 

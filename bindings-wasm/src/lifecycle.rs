@@ -23,9 +23,10 @@ fn log_text(log: &JsValue) -> Result<String, JsValue> {
     args::text(log, "log").map_err(error::argument)
 }
 
-/// The value of a computation on a log, or its input error thrown as a `MotcuaInputError`.
+/// The value of a computation on a log, or its input error thrown as a `MotcuaInputError` whose
+/// `argument` is `"log"` and `line` the line that cannot be read, as in C.
 fn answer<T>(result: Result<T, ReplayError>) -> Result<T, JsValue> {
-    result.map_err(|e| error::input(&e.to_finding()))
+    result.map_err(|e| error::input_in_log(&e.to_finding(), e.line()))
 }
 
 /// Replays the lifecycle log `log` (JSON Lines text, each line a `LogEvent`: `{"dossier",
@@ -41,9 +42,10 @@ fn answer<T>(result: Result<T, ReplayError>) -> Result<T, JsValue> {
 /// it).
 ///
 /// Throws a `MotcuaArgumentError` when `log` is not a string (`argument.not_string`) or `policy`
-/// is not a counting policy (`argument.policy`); a `MotcuaInputError` when the log cannot be read
-/// (`input.*` with the pointer within the line, `lifecycle.line_too_long`,
-/// `lifecycle.too_many_events`, `lifecycle.too_many_dossiers`).
+/// is not a counting policy (`argument.policy`); a `MotcuaInputError` whose `argument` is `"log"`
+/// when the log cannot be read, with the `line` (from 1) for `input.*` (the pointer within the
+/// line) and `lifecycle.line_too_long`, without for `lifecycle.too_many_events` and
+/// `lifecycle.too_many_dossiers`, as C's `{"input_error", "argument", "line"}`.
 #[wasm_bindgen(js_name = lifecycleReplay, unchecked_return_type = "Replay")]
 pub fn lifecycle_replay(
     #[wasm_bindgen(unchecked_param_type = "string")] log: &JsValue,

@@ -261,11 +261,14 @@ describe("lifecycle functions", () => {
     }
   });
 
-  test("a log that cannot be read is an input error with the line's finding", () => {
+  test("a log that cannot be read is an input error with the line's finding, naming the log and the line", () => {
     for (const f of [lifecycleReplay, lifecycleKpi, lifecycleCheckStatusLog]) {
-      input(() => f('{"dossier":"A"}\n{'), "input.json_shape", f === lifecycleCheckStatusLog ? "/status" : "/type");
-      input(() => f("not json"), "input.json_syntax");
-      input(() => f(`{"dossier":"${"A".repeat(70_000)}"}`), "lifecycle.line_too_long");
+      const shape = input(() => f('\n{"dossier":"A"}\n{'), "input.json_shape", f === lifecycleCheckStatusLog ? "/status" : "/type");
+      assert.deepEqual([shape.argument, shape.line], ["log", 2]);
+      const syntax = input(() => f("not json"), "input.json_syntax");
+      assert.deepEqual([syntax.argument, syntax.line], ["log", 1]);
+      const long = input(() => f(`\n\n{"dossier":"${"A".repeat(70_000)}"}`), "lifecycle.line_too_long");
+      assert.deepEqual([long.argument, long.line], ["log", 3]);
     }
   });
 });
