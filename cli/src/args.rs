@@ -71,6 +71,78 @@ pub(crate) enum Command {
     /// The dossier lifecycle: replay a log of events, check a log of portal status codes.
     #[command(subcommand)]
     Lifecycle(LifecycleCommand),
+    /// Verify signed documents: PDF (PAdES, PKCS#7) and CMS (.p7s, .p7m) signatures.
+    #[command(
+        long_about = "Verify signed documents: for each file, every signature's integrity (byte \
+                      range, CMS, signature value, timestamps), the changes made after signing \
+                      (DocMDP, FieldMDP, shadow and incremental-saving attacks), the signer's \
+                      certificate chain to a trust anchor given with --trust, and, with \
+                      --profile decree30, the legal format of Decree 30/2020/NĐ-CP. Each \
+                      signature gets an ETSI EN 319 102-1 indication (TOTAL_PASSED, \
+                      TOTAL_FAILED, INDETERMINATE); without --trust no signature passes.\n\n\
+                      The kind of file is told by its content (PDF or CMS). A detached .p7s is \
+                      checked over the file given with --content.\n\n\
+                      Exit 0 when every document passes, 1 when one does not, 2 when a file \
+                      cannot be read or is neither a PDF nor a CMS signature.\n\n\
+                      Example: motcua verify examples/signed-decision.pdf --trust \
+                      examples/signature-test-root.pem"
+    )]
+    Verify(VerifyArgs),
+}
+
+/// Arguments of `motcua verify`.
+#[derive(Debug, Args)]
+pub(crate) struct VerifyArgs {
+    /// The signed files: PDF, or CMS (.p7s detached, .p7m attached).
+    #[arg(value_name = "FILE", required = true)]
+    pub(crate) files: Vec<PathBuf>,
+    /// Trust anchors: a PEM file of one or more certificates, or one DER certificate.
+    #[arg(long, value_name = "CERTS.pem")]
+    pub(crate) trust: Vec<PathBuf>,
+    /// Intermediate CA certificates to build chains with (PEM or DER).
+    #[arg(long, value_name = "CERTS.pem")]
+    pub(crate) intermediate: Vec<PathBuf>,
+    /// Certificate revocation lists (DER or PEM).
+    #[arg(long, value_name = "CRL")]
+    pub(crate) crl: Vec<PathBuf>,
+    /// OCSP responses (DER).
+    #[arg(long, value_name = "RESPONSE")]
+    pub(crate) ocsp: Vec<PathBuf>,
+    /// The data a detached CMS signature (.p7s) signs.
+    #[arg(long, value_name = "DATA")]
+    pub(crate) content: Option<PathBuf>,
+    /// The legal-format profile to apply.
+    #[arg(long, value_enum, default_value = "none")]
+    pub(crate) profile: ProfileArg,
+    /// Under --profile decree30, what the file is.
+    #[arg(long, value_enum, default_value = "document")]
+    pub(crate) role: RoleArg,
+    /// Validate at this time (RFC 3339) instead of now.
+    #[arg(long, value_name = "TIME")]
+    pub(crate) at: Option<Timestamp>,
+    /// Print one JSON report per file per line instead of text.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// The legal-format profiles of `motcua verify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ProfileArg {
+    /// Decree 30/2020/NĐ-CP Appendix I (state agencies' documents).
+    Decree30,
+    /// No format rules.
+    None,
+}
+
+/// What a document is under the Decree 30 profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RoleArg {
+    /// An issued document: the person's signature, then the organisation's.
+    Document,
+    /// An attachment in a file of its own: the organisation's signature alone.
+    Attachment,
+    /// An electronic copy: the copying organisation's signature.
+    Copy,
 }
 
 /// Subcommands of `motcua lifecycle`.

@@ -37,6 +37,15 @@ pub(crate) enum Failure {
         /// The core's finding (`input.*` about the line, `lifecycle.*` for a bound); boxed.
         finding: Box<Finding>,
     },
+    /// A file is not a signed document the core can verify (neither PDF nor CMS, a PDF whose
+    /// structure is refused), or a certificate or CRL given in options cannot be read.
+    #[error("{path}: {}", .finding.en)]
+    Signature {
+        /// The file.
+        path: PathBuf,
+        /// The core's finding (`verify.*`, `pdf.*`, `certificate.*`); boxed.
+        finding: Box<Finding>,
+    },
     /// `-` was given more than once.
     #[error("`-` given more than once")]
     StdinTwice,
@@ -93,6 +102,14 @@ impl Failure {
         }
     }
 
+    /// The core's finding about a file that could not be verified.
+    pub(crate) fn finding(&self) -> Option<&Finding> {
+        match self {
+            Failure::Signature { finding, .. } => Some(finding),
+            _ => None,
+        }
+    }
+
     /// The message for standard error, in `lang`, without a line ending.
     pub(crate) fn message(&self, lang: Lang) -> String {
         let l = Labels::of(lang);
@@ -117,6 +134,11 @@ impl Failure {
                 if let Some((_, finding)) = self.input_error() {
                     render::located(&mut text, &finding, lang);
                 }
+                text
+            }
+            Failure::Signature { path, finding } => {
+                let mut text = format!("{}: ", shown(path));
+                render::located(&mut text, finding, lang);
                 text
             }
             Failure::Log {

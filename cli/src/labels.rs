@@ -65,6 +65,47 @@ pub(crate) struct Labels {
     pub(crate) calendar: &'static CalendarLabels,
     /// Words of `motcua lifecycle`.
     pub(crate) lifecycle: &'static LifecycleLabels,
+    /// Words of `motcua verify`.
+    pub(crate) verify: &'static VerifyLabels,
+}
+
+/// Words of `motcua verify`. A `{}` in a template is filled in order by [`fill`].
+#[derive(Debug)]
+pub(crate) struct VerifyLabels {
+    /// The document passes.
+    pub(crate) passes: &'static str,
+    /// The document does not pass.
+    pub(crate) fails: &'static str,
+    /// A signature: its field name.
+    pub(crate) signature: &'static str,
+    /// A document timestamp: its field name.
+    pub(crate) document_timestamp: &'static str,
+    /// Integrity: intact, broken, not established.
+    pub(crate) integrity: [&'static str; 3],
+    /// Changes after signing: none, allowed, disallowed, not checked.
+    pub(crate) modified: [&'static str; 4],
+    /// The signer: name, class.
+    pub(crate) signer: &'static str,
+    /// Person, organisation, unknown.
+    pub(crate) classes: [&'static str; 3],
+    /// The signing time: time, source.
+    pub(crate) signing_time: &'static str,
+    /// Timestamp, CMS signingTime, `/M`; then "claimed" for an unproven time.
+    pub(crate) time_sources: [&'static str; 3],
+    /// A claimed time.
+    pub(crate) claimed: &'static str,
+    /// A change after signing: revision, kind, allowed or not.
+    pub(crate) change: &'static str,
+    /// Allowed, not allowed.
+    pub(crate) allowed: [&'static str; 2],
+    /// The Decree 30 profile's verdict: the verdict.
+    pub(crate) format: &'static str,
+    /// Failed, indeterminate, machine checks passed.
+    pub(crate) format_verdicts: [&'static str; 3],
+    /// Manual checks left: how many.
+    pub(crate) manual: &'static str,
+    /// The detached CMS has no content given.
+    pub(crate) no_content: &'static str,
 }
 
 /// Words of `motcua lifecycle`. A `{}` in a template is filled in order by [`fill`].
@@ -437,6 +478,60 @@ const INFO_EN: InfoLabels = InfoLabels {
     area: "area code's province",
 };
 
+const VERIFY_VI: VerifyLabels = VerifyLabels {
+    passes: "đạt",
+    fails: "không đạt",
+    signature: "chữ ký {}",
+    document_timestamp: "dấu thời gian tài liệu {}",
+    integrity: [
+        "toàn vẹn",
+        "không toàn vẹn",
+        "chưa xác định được tính toàn vẹn",
+    ],
+    modified: [
+        "không sửa đổi sau khi ký",
+        "có sửa đổi được phép sau khi ký",
+        "có sửa đổi KHÔNG được phép sau khi ký",
+        "chưa kiểm tra sửa đổi sau khi ký",
+    ],
+    signer: "người ký: {} ({})",
+    classes: ["cá nhân", "cơ quan, tổ chức", "chưa xác định"],
+    signing_time: "thời điểm ký: {} ({})",
+    time_sources: ["dấu thời gian", "signingTime trong CMS", "/M của PDF"],
+    claimed: "do người ký khai báo",
+    change: "phiên bản {}: {} ({})",
+    allowed: ["được phép", "không được phép"],
+    format: "Thể thức chữ ký số theo Nghị định 30/2020/NĐ-CP: {}",
+    format_verdicts: ["không đạt", "chưa xác định", "đạt các kiểm tra tự động"],
+    manual: "{} mục cần người kiểm tra",
+    no_content: "chữ ký CMS tách rời: hãy chỉ ra dữ liệu đã ký bằng --content",
+};
+
+const VERIFY_EN: VerifyLabels = VerifyLabels {
+    passes: "passes",
+    fails: "does not pass",
+    signature: "signature {}",
+    document_timestamp: "document timestamp {}",
+    integrity: ["intact", "broken", "integrity not established"],
+    modified: [
+        "not modified after signing",
+        "modified after signing, as allowed",
+        "modified after signing, NOT allowed",
+        "changes after signing not checked",
+    ],
+    signer: "signer: {} ({})",
+    classes: ["person", "organisation", "unknown"],
+    signing_time: "signing time: {} ({})",
+    time_sources: ["timestamp", "CMS signingTime", "PDF /M"],
+    claimed: "claimed by the signer",
+    change: "revision {}: {} ({})",
+    allowed: ["allowed", "not allowed"],
+    format: "Signature format under Decree 30/2020/NĐ-CP: {}",
+    format_verdicts: ["failed", "indeterminate", "machine checks passed"],
+    manual: "{} item(s) for a person to check",
+    no_content: "detached CMS signature: give the signed data with --content",
+};
+
 const VI: Labels = Labels {
     mark_valid: "✓",
     mark_invalid: "✗",
@@ -466,6 +561,7 @@ const VI: Labels = Labels {
     info: &INFO_VI,
     calendar: &CALENDAR_VI,
     lifecycle: &LIFECYCLE_VI,
+    verify: &VERIFY_VI,
 };
 
 const EN: Labels = Labels {
@@ -497,6 +593,7 @@ const EN: Labels = Labels {
     info: &INFO_EN,
     calendar: &CALENDAR_EN,
     lifecycle: &LIFECYCLE_EN,
+    verify: &VERIFY_EN,
 };
 
 impl Labels {

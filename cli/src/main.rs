@@ -1,5 +1,6 @@
 //! The `motcua` command: checks identifiers and dossiers of Vietnamese one-stop-shop systems,
-//! counts their time limits on the Vietnamese calendar, and replays their lifecycle logs.
+//! counts their time limits on the Vietnamese calendar, replays their lifecycle logs, and
+//! verifies signed documents.
 //!
 //! The CLI only translates between the shell and `motcua-core`: it reads files and standard
 //! input, decides what "today" is, prints results, and maps them to an exit status. Every rule,
@@ -18,6 +19,7 @@ mod lines;
 mod render;
 mod status;
 mod today;
+mod verify;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -81,6 +83,7 @@ fn main() -> ExitCode {
         }
         Command::Lifecycle(LifecycleCommand::Paths(args)) => lifecycle::paths(args, &cx, &mut out),
         Command::Lifecycle(LifecycleCommand::Kpi(args)) => lifecycle::kpi(args, &cx, &mut out),
+        Command::Verify(args) => verify::run(args, &cx, &mut out),
     };
     match result.and_then(|status| out.flush().map(|()| status)) {
         Ok(status) => status.into(),

@@ -51,6 +51,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         "signature-report.json",
         include_str!("../../spec/findings/signature-report.json"),
     ),
+    (
+        "signature-verify.json",
+        include_str!("../../spec/findings/signature-verify.json"),
+    ),
 ];
 
 /// A language a message can be rendered in.

@@ -18,6 +18,7 @@ use motcua_core::lifecycle::{
 };
 use motcua_core::model::{Dossier, Event, Procedure};
 use motcua_core::signature::report::SignatureReport;
+use motcua_core::signature::verify::VerifyOptionsJson;
 use motcua_core::Finding;
 use schemars::{schema_for, Schema};
 
@@ -51,6 +52,7 @@ fn schemas() -> Vec<(&'static str, Schema)> {
         ("due-request.schema.json", schema_for!(DueRequest)),
         ("due.schema.json", schema_for!(Due)),
         ("signature-report.schema.json", schema_for!(SignatureReport)),
+        ("verify-options.schema.json", schema_for!(VerifyOptionsJson)),
     ]
 }
 

@@ -99,10 +99,19 @@ impl InputError {
 
 /// Parses `text` as a `T`, rejecting oversized input, trailing data and unknown fields.
 pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
-    if text.len() > MAX_INPUT_BYTES {
+    parse_with_limit(text, MAX_INPUT_BYTES)
+}
+
+/// [`parse`] with another size limit than [`MAX_INPUT_BYTES`] (options that carry certificates
+/// and CRLs).
+pub(crate) fn parse_with_limit<T: DeserializeOwned>(
+    text: &str,
+    limit: usize,
+) -> Result<T, InputError> {
+    if text.len() > limit {
         return Err(InputError::TooLarge {
             size: text.len(),
-            limit: MAX_INPUT_BYTES,
+            limit,
         });
     }
     let mut de = serde_json::Deserializer::from_str(text);

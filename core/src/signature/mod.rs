@@ -45,3 +45,4 @@ pub mod report;
 pub mod time;
 pub mod timestamp;
 mod tlv;
+pub mod verify;

@@ -100,7 +100,8 @@ pub enum SubIndication {
 pub enum Integrity {
     /// Byte range well formed and digest matching.
     Intact,
-    /// Byte range malformed, no SignedData, or digest mismatch.
+    /// Byte range malformed, no SignedData, digest mismatch, or a signature value that does not
+    /// verify.
     Broken,
 }
 
@@ -390,12 +391,20 @@ impl SignatureResult {
     /// The result of `input`: its indication from [`signature_indication`].
     pub fn new(input: SignatureInput) -> Self {
         let (indication, sub_indication) = signature_indication(&input.stages);
-        let integrity = match input.stages.integrity {
-            IntegrityVerdict::Intact => Some(Integrity::Intact),
-            IntegrityVerdict::FormatFailure | IntegrityVerdict::HashFailure => {
-                Some(Integrity::Broken)
-            }
-            IntegrityVerdict::NotChecked => None,
+        // Intact means the digest matched *and* the signature value over it verified: a value
+        // that does not verify leaves the signed attributes, message digest included,
+        // unauthenticated (broken), and one that could not be checked (an unsupported algorithm
+        // or key, no signer certificate) establishes nothing (null).
+        let integrity = match (input.stages.integrity, input.stages.crypto) {
+            (IntegrityVerdict::FormatFailure | IntegrityVerdict::HashFailure, _)
+            | (_, CryptoVerdict::SignatureInvalid) => Some(Integrity::Broken),
+            (
+                IntegrityVerdict::Intact,
+                CryptoVerdict::Verified
+                | CryptoVerdict::CryptoConstraintsNoPoe
+                | CryptoVerdict::SigConstraints,
+            ) => Some(Integrity::Intact),
+            _ => None,
         };
         let modified_after_signing = match input.stages.changes {
             ChangesVerdict::None => Some(ModifiedAfterSigning {

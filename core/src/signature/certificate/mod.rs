@@ -53,6 +53,7 @@ pub use error::CertificateError;
 pub use issue::{Indication, Issue, SubIndication};
 pub use name::{Attribute, Name, OID_CN, OID_O, OID_TITLE, OID_UID};
 pub use ocsp::{OcspResponse, OcspStatus, SingleStatus, MAX_OCSP_BYTES};
+pub(crate) use parse::base64;
 pub use parse::{Certificate, Hash, KeyInfo, KeyUsage, SignatureAlgorithm};
 pub use profile::{Purpose, MIN_RSA_BITS};
 pub use revocation::{reason_name, Crl, Revocation, RevokedEntry};

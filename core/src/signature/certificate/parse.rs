@@ -554,7 +554,7 @@ pub(super) fn serial_hex(serial: &[u8]) -> String {
 }
 
 /// Decodes standard base64 (RFC 4648 §4), white space ignored, padding optional at the end.
-fn base64(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn base64(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len() / 4 * 3);
     let (mut acc, mut n, mut pad) = (0u32, 0u32, 0usize);
     for c in text.bytes() {

@@ -262,7 +262,14 @@ proptest! {
         let r = result("a", EntryKind::Signature, s.clone());
         prop_assert_eq!(r.indication, indication);
         prop_assert_eq!(r.integrity == Some(Integrity::Broken),
-            matches!(s.integrity, IntegrityVerdict::FormatFailure | IntegrityVerdict::HashFailure));
+            matches!(s.integrity, IntegrityVerdict::FormatFailure | IntegrityVerdict::HashFailure)
+                || s.crypto == CryptoVerdict::SignatureInvalid);
+        // Intact only when the digest matched and the signature value verified.
+        if r.integrity == Some(Integrity::Intact) {
+            prop_assert_eq!(s.integrity, IntegrityVerdict::Intact);
+            prop_assert!(matches!(s.crypto, CryptoVerdict::Verified
+                | CryptoVerdict::CryptoConstraintsNoPoe | CryptoVerdict::SigConstraints));
+        }
     }
 
     /// The document is the worst of its signatures, and passes only if every one passed.

@@ -1,0 +1,304 @@
+//! `motcua verify FILE...`: each file read once, handed to `signature::verify` (or
+//! `verify_detached` with `--content`), and its report printed. Every verdict comes from the
+//! core; this module reads files, decides "now", prints, and maps `SignatureReport::passes` to
+//! the exit status.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use motcua_core::signature::changes::Modification;
+use motcua_core::signature::format::{Decree30Role, FormatVerdict, SignerClass, TimeSource};
+use motcua_core::signature::report::{EntryKind, Integrity, SignatureReport, SignatureResult};
+use motcua_core::signature::verify::{
+    self, InputKind, OptionPart, ProfileName, VerifyError, VerifyOptions,
+};
+use motcua_core::{Finding, Lang, Severity};
+use serde::Serialize;
+
+use crate::args::{ProfileArg, RoleArg, VerifyArgs};
+use crate::failure::Failure;
+use crate::files::FileError;
+use crate::labels::{fill, Labels};
+use crate::render;
+use crate::status::Status;
+use crate::Context;
+
+/// The whole file, read once into one buffer of its size (the core reads it in place).
+fn read(path: &Path) -> Result<Vec<u8>, FileError> {
+    std::fs::read(path).map_err(|source| match source.kind() {
+        io::ErrorKind::NotFound => FileError::NotFound {
+            path: path.to_owned(),
+        },
+        _ => FileError::Unreadable {
+            path: path.to_owned(),
+            source,
+        },
+    })
+}
+
+/// The options from the command line: certificates and CRLs read from their files.
+fn options(args: &VerifyArgs) -> Result<VerifyOptions, Failure> {
+    let now = match args.at {
+        Some(t) => t.unix_instant().0,
+        None => SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .ok()
+            .and_then(|d| i64::try_from(d.as_secs()).ok())
+            .ok_or(Failure::NoClock)?,
+    };
+    let mut o = VerifyOptions::new(now);
+    let role = match args.role {
+        RoleArg::Document => Decree30Role::Document,
+        RoleArg::Attachment => Decree30Role::Attachment,
+        RoleArg::Copy => Decree30Role::Copy,
+    };
+    o.profile = match args.profile {
+        ProfileArg::Decree30 => ProfileName::Decree30,
+        ProfileArg::None => ProfileName::None,
+    }
+    .profile(role);
+    for (part, paths) in [
+        (OptionPart::TrustAnchor, &args.trust),
+        (OptionPart::Intermediate, &args.intermediate),
+        (OptionPart::Crl, &args.crl),
+        (OptionPart::Ocsp, &args.ocsp),
+    ] {
+        for path in paths {
+            let bytes = read(path)?;
+            o.add_certificates(part, &bytes)
+                .map_err(|e| Failure::signature(path, &e))?;
+        }
+    }
+    Ok(o)
+}
+
+/// A report as printed with `--json`: the file, then the report's fields.
+#[derive(Serialize)]
+struct FileReport<'a> {
+    file: String,
+    #[serde(flatten)]
+    report: &'a SignatureReport,
+}
+
+/// A file that could not be verified, as printed with `--json`.
+#[derive(Serialize)]
+struct InputFailure<'a> {
+    file: String,
+    input_error: &'a Finding,
+}
+
+/// Verifies every file and prints its report.
+pub(crate) fn run(args: &VerifyArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
+    let options = match options(args) {
+        Ok(o) => o,
+        Err(failure) => return Ok(cx.fail(out, &failure)),
+    };
+    let content = match args.content.as_deref().map(read).transpose() {
+        Ok(c) => c,
+        Err(e) => return Ok(cx.fail(out, &Failure::File(e))),
+    };
+    let mut status = Status::Valid;
+    for path in &args.files {
+        let shown = path.display().to_string();
+        let verified = read(path).map_err(Failure::File).and_then(|bytes| {
+            let detached = content
+                .as_deref()
+                .filter(|_| verify::sniff(&bytes) == Some(InputKind::Cms));
+            match detached {
+                Some(data) => verify::verify_detached(&bytes, data, &options),
+                None => verify::verify(&bytes, &options),
+            }
+            .map_err(|e| Failure::signature(path, &e))
+        });
+        match verified {
+            Ok(report) => {
+                status = status.max(Status::of(report.passes()));
+                if args.json {
+                    serde_json::to_writer(
+                        &mut *out,
+                        &FileReport {
+                            file: shown,
+                            report: &report,
+                        },
+                    )?;
+                    out.write_all(b"\n")?;
+                } else {
+                    out.write_all(text(&report, path, cx.lang).as_bytes())?;
+                }
+            }
+            Err(failure) => {
+                if let (true, Some(finding)) = (args.json, failure.finding()) {
+                    serde_json::to_writer(
+                        &mut *out,
+                        &InputFailure {
+                            file: shown,
+                            input_error: finding,
+                        },
+                    )?;
+                    out.write_all(b"\n")?;
+                }
+                status = status.max(cx.fail(out, &failure));
+            }
+        }
+    }
+    Ok(status)
+}
+
+/// One document's report as text.
+fn text(report: &SignatureReport, path: &Path, lang: Lang) -> String {
+    let l = Labels::of(lang);
+    let v = l.verify;
+    let passes = report.passes();
+    let mut s = format!(
+        "{} {:?}: {} — {}\n",
+        if passes { l.mark_valid } else { l.mark_invalid },
+        path.display().to_string(),
+        if passes { v.passes } else { v.fails },
+        name(&report.indication),
+    );
+    findings(&mut s, "    ", &report.findings, lang);
+    for sig in &report.signatures {
+        signature(&mut s, sig, lang);
+    }
+    if let Some(f) = &report.format {
+        let verdict = match f.verdict {
+            FormatVerdict::Failed => 0,
+            FormatVerdict::Indeterminate => 1,
+            FormatVerdict::MachineChecksPassed => 2,
+        };
+        s.push_str("    ");
+        s.push_str(&fill(v.format, &[v.format_verdicts[verdict]]));
+        s.push('\n');
+        let document: Vec<Finding> = f.findings.iter().map(|x| x.finding.clone()).collect();
+        findings(&mut s, "        ", &document, lang);
+        if !f.manual_checks.is_empty() {
+            s.push_str("        ");
+            s.push_str(&fill(v.manual, &[&f.manual_checks.len().to_string()]));
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// One signature's lines.
+fn signature(s: &mut String, sig: &SignatureResult, lang: Lang) {
+    let l = Labels::of(lang);
+    let v = l.verify;
+    let what = match sig.kind {
+        EntryKind::Signature => v.signature,
+        EntryKind::DocumentTimestamp => v.document_timestamp,
+    };
+    let mut head = vec![fill(what, &[&format!("{:?}", sig.field)])];
+    let mut verdict = name(&sig.indication);
+    if let Some(sub) = &sig.sub_indication {
+        verdict = format!("{verdict}/{}", name(sub));
+    }
+    head.push(verdict);
+    head.push(
+        v.integrity[match sig.integrity {
+            Some(Integrity::Intact) => 0,
+            Some(Integrity::Broken) => 1,
+            None => 2,
+        }]
+        .to_owned(),
+    );
+    head.push(
+        v.modified[match sig.modified_after_signing.as_ref().map(|m| m.status) {
+            Some(Modification::None) => 0,
+            Some(Modification::Allowed) => 1,
+            Some(Modification::Disallowed) => 2,
+            None => 3,
+        }]
+        .to_owned(),
+    );
+    s.push_str("    ");
+    s.push_str(&head.join("; "));
+    s.push('\n');
+    if let Some(signer) = &sig.signer {
+        let class = match signer.class {
+            SignerClass::Person => 0,
+            SignerClass::Organisation => 1,
+            SignerClass::Unknown => 2,
+        };
+        let who = signer.common_name.as_deref().unwrap_or(&signer.subject);
+        s.push_str("        ");
+        s.push_str(&fill(v.signer, &[&format!("{who:?}"), v.classes[class]]));
+        s.push('\n');
+    }
+    if let Some(t) = &sig.signing_time {
+        let source = match t.source {
+            TimeSource::Timestamp => v.time_sources[0],
+            TimeSource::CmsSigningTime => v.time_sources[1],
+            TimeSource::PdfM => v.time_sources[2],
+        };
+        let how = if t.trusted {
+            source.to_owned()
+        } else {
+            format!("{source}, {}", v.claimed)
+        };
+        s.push_str("        ");
+        s.push_str(&fill(v.signing_time, &[&t.time, &how]));
+        s.push('\n');
+    }
+    if let Some(m) = &sig.modified_after_signing {
+        for c in &m.changes {
+            s.push_str("        ");
+            s.push_str(&fill(
+                v.change,
+                &[
+                    &c.revision.to_string(),
+                    &name(&c.kind),
+                    v.allowed[usize::from(!c.allowed)],
+                ],
+            ));
+            s.push('\n');
+        }
+    }
+    let format: Vec<Finding> = sig
+        .format_findings
+        .iter()
+        .map(|x| x.finding.clone())
+        .collect();
+    for list in [&sig.integrity_findings, &sig.certificate_findings, &format] {
+        findings(s, "        ", list, lang);
+    }
+    if sig.sub_indication.map(|x| name(&x)).as_deref() == Some("SIGNED_DATA_NOT_FOUND") {
+        s.push_str("        ");
+        s.push_str(v.no_content);
+        s.push('\n');
+    }
+}
+
+/// One line per finding: severity, code, pointer, message.
+fn findings(s: &mut String, indent: &str, list: &[Finding], lang: Lang) {
+    let l = Labels::of(lang);
+    for f in list {
+        s.push_str(indent);
+        s.push_str(match f.severity {
+            Severity::Error => l.error,
+            Severity::Warning => l.warning,
+        });
+        s.push(' ');
+        render::located(s, f, lang);
+        s.push('\n');
+    }
+}
+
+/// The name of a value as it is written in JSON.
+fn name(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+impl Failure {
+    /// The core's refusal of the file at `path`.
+    pub(crate) fn signature(path: &Path, e: &VerifyError) -> Self {
+        Failure::Signature {
+            path: PathBuf::from(path),
+            finding: Box::new(e.to_finding()),
+        }
+    }
+}
