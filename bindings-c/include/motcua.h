@@ -618,6 +618,62 @@ enum MotcuaStatus motcua_lifecycle_step(const uint8_t *dossier_json,
                                         char **out_json);
 
 /**
+ * Verifies the signed document `bytes` (`len` bytes: a PDF, or a CMS signature — an attached
+ * `.p7m`, or a detached `.p7s`, which without its data is INDETERMINATE/SIGNED_DATA_NOT_FOUND;
+ * the kind is told by content), `signature::verify::verify`: every signature's integrity (byte
+ * range, CMS, signature value, timestamps), the changes after signing (DocMDP, FieldMDP, shadow
+ * and incremental-saving attacks), the certificate chain to a trust anchor of the options, and
+ * the Decree 30/2020 legal format when the options ask (`"profile": "decree30"`).
+ *
+ * `options_json` (UTF-8, `options_len` bytes) is the options object
+ * (spec/schema/verify-options.schema.json): `{"validation_time": "2026-03-05T02:30:15Z",
+ * "trust_anchors": ["-----BEGIN CERTIFICATE-----…"], "intermediates": [...], "crls": ["-----BEGIN
+ * X509 CRL-----…"], "ocsp": [base64 DER], "profile": "none" | "decree30", "role": "document" |
+ * "attachment" | "copy"}`;
+ * only `validation_time` is required. Without a trust anchor no signature passes.
+ *
+ * Returns `MOTCUA_STATUS_OK` with the `SignatureReport` in `*out_json`
+ * (spec/schema/signature-report.schema.json): the document `indication` (`TOTAL_PASSED`,
+ * `TOTAL_FAILED`, `INDETERMINATE`), its `findings`, every signature with its `indication`,
+ * `sub_indication`, `integrity`, `modified_after_signing`, `signer`, `signing_time` and findings,
+ * and `format`. Returns `MOTCUA_STATUS_INVALID_INPUT` with `{"input_error": <finding>,
+ * "argument": "bytes"}` when the document is neither a PDF nor CMS (`verify.unrecognised_input`)
+ * or its PDF structure is refused (`pdf.*`), or `"argument": "options"` for options that cannot
+ * be read (`input.*`, or `certificate.*` at `/trust_anchors/N`, `/intermediates/N`, `/crls/N`).
+ * Either way the caller frees `*out_json` with `motcua_string_free`. Otherwise (NULL_ARGUMENT,
+ * INVALID_UTF8 for options, INVALID_ARGUMENT) writes nothing.
+ *
+ * # Safety
+ *
+ * `bytes` must point to `len` readable bytes, `options_json` to `options_len` readable bytes,
+ * and `out_json` must be writable.
+ */
+enum MotcuaStatus motcua_verify(const uint8_t *bytes,
+                                size_t len,
+                                const uint8_t *options_json,
+                                size_t options_len,
+                                char **out_json);
+
+/**
+ * Verifies the detached CMS signature `signature` (`signature_len` bytes, a `.p7s`) over
+ * `content` (`content_len` bytes, the data it signs, any file),
+ * `signature::verify::verify_detached`. Options, answer and errors as `motcua_verify`, with
+ * `"argument": "signature"` when the signature is not a CMS object (`verify.not_cms`).
+ *
+ * # Safety
+ *
+ * `signature` must point to `signature_len` readable bytes, `content` to `content_len` readable
+ * bytes, `options_json` to `options_len` readable bytes, and `out_json` must be writable.
+ */
+enum MotcuaStatus motcua_verify_detached(const uint8_t *signature,
+                                         size_t signature_len,
+                                         const uint8_t *content,
+                                         size_t content_len,
+                                         const uint8_t *options_json,
+                                         size_t options_len,
+                                         char **out_json);
+
+/**
  * Frees a string this library returned through a `char **` output (a JSON result).
  *
  * NULL is accepted and does nothing.

@@ -30,6 +30,7 @@ mod date;
 mod forms;
 mod ids;
 mod lifecycle;
+mod signature;
 mod status;
 mod strings;
 
@@ -55,6 +56,7 @@ pub use lifecycle::{
     motcua_lifecycle_check_status_log, motcua_lifecycle_kpi, motcua_lifecycle_replay,
     motcua_lifecycle_step,
 };
+pub use signature::{motcua_verify, motcua_verify_detached};
 pub use status::MotcuaStatus;
 pub use strings::{motcua_string_free, motcua_version};
 

@@ -5,7 +5,10 @@
  * used many times (also from several threads at once) and freed; the free functions accept NULL;
  * the calendar's functions give their values, refuse wrong reckonings and schedules, and report
  * computations without an answer as INVALID_INPUT with the finding; the lifecycle's functions
- * answer a log, refuse NULL and invalid UTF-8, and report an unreadable log as INVALID_INPUT.
+ * answer a log, refuse NULL and invalid UTF-8, and report an unreadable log as INVALID_INPUT;
+ * the signature checker answers a report, refuses NULL and invalid UTF-8 options, and reports a
+ * document that is neither PDF nor CMS, or options that cannot be read, as INVALID_INPUT naming
+ * the argument.
  *
  * A procedure and a dossier to work with are taken from the first case of dossiers.json that
  * expects a report.
@@ -681,6 +684,63 @@ static void test_lifecycle_step(void) {
   check_input_error(error, "input.json_shape");
 }
 
+/* The signature checker: a report for a CMS object (here one that is no SignedData: failed,
+ * integrity broken), input errors naming the argument, and arguments refused untouched. The
+ * fixtures themselves run through vectors.c. */
+static void test_verify(void) {
+  const char *options = "{\"validation_time\":\"2026-03-05T02:30:15Z\"}";
+  const uint8_t not_signed_data[] = {0x30, 0x03, 0x02, 0x01, 0x00};
+  char *report = NULL;
+  CHECK(motcua_verify(not_signed_data, sizeof not_signed_data, TEXT(options), &report) ==
+        MOTCUA_STATUS_OK);
+  CHECK(report != NULL && has_member(report, "indication", "\"TOTAL_FAILED\"") &&
+        strstr(report, "\"integrity\":\"broken\"") != NULL);
+  motcua_string_free(report);
+  report = NULL;
+  CHECK(motcua_verify_detached(not_signed_data, sizeof not_signed_data, TEXT("data"),
+                               TEXT(options), &report) == MOTCUA_STATUS_OK);
+  CHECK(report != NULL && has_member(report, "indication", "\"TOTAL_FAILED\""));
+  motcua_string_free(report);
+
+  /* Input errors, each naming its argument. */
+  struct {
+    const char *document, *options, *argument, *code;
+  } bad[] = {
+      {"hello", options, "bytes", "verify.unrecognised_input"},
+      {"%PDF-1.7\nnothing else", options, "bytes", "pdf.no_startxref"},
+      {"hello", "{}", "options", "input.json_shape"},
+      {"hello", "{\"validation_time\":\"2026-03-05T02:30:15Z\",\"trust_anchors\":[\"x\"]}",
+       "options", "certificate.bad_pem"},
+  };
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    char *error = NULL;
+    CHECK(motcua_verify(TEXT(bad[k].document), TEXT(bad[k].options), &error) ==
+          MOTCUA_STATUS_INVALID_INPUT);
+    char argument[32];
+    snprintf(argument, sizeof argument, "\"%s\"", bad[k].argument);
+    CHECK(error != NULL && has_member(error, "argument", argument));
+    check_input_error(error, bad[k].code);
+  }
+  char *error = NULL;
+  CHECK(motcua_verify_detached(TEXT("%PDF-1.7"), TEXT("data"), TEXT(options), &error) ==
+        MOTCUA_STATUS_INVALID_INPUT);
+  CHECK(error != NULL && has_member(error, "argument", "\"signature\""));
+  check_input_error(error, "verify.not_cms");
+
+  /* Arguments the library refuses without writing. */
+  char *untouched = UNTOUCHED;
+  CHECK(motcua_verify(NULL, 0, TEXT(options), &untouched) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_verify(TEXT("x"), NULL, 0, &untouched) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_verify(TEXT("x"), TEXT(options), NULL) == MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(motcua_verify(TEXT("x"), (const uint8_t *)"\x80", 1, &untouched) ==
+        MOTCUA_STATUS_INVALID_UTF8);
+  CHECK(motcua_verify((const uint8_t *)"x", SIZE_MAX, TEXT(options), &untouched) ==
+        MOTCUA_STATUS_INVALID_ARGUMENT);
+  CHECK(motcua_verify_detached(TEXT("x"), NULL, 0, TEXT(options), &untouched) ==
+        MOTCUA_STATUS_NULL_ARGUMENT);
+  CHECK(untouched == UNTOUCHED);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s SPEC_VECTORS_DIR\n", argv[0]);
@@ -691,6 +751,7 @@ int main(int argc, char **argv) {
   test_calendar();
   test_lifecycle();
   test_lifecycle_step();
+  test_verify();
 
   char path[4096];
   snprintf(path, sizeof path, "%s/dossiers.json", argv[1]);

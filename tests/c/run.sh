@@ -3,9 +3,10 @@
 # static library with -Wall -Wextra -Werror, runs them on spec/vectors/, then again with the
 # sanitizers, then under valgrind, which must report no error and no leak.
 #
-#   vectors  every case of identifiers.json, dossiers.json, calendar.json and lifecycle.json
-#            through the C ABI; writes c-identifiers.jsonl, c-dossiers.jsonl, c-calendar.jsonl and
-#            c-lifecycle.jsonl when MOTCUA_SURFACE_OUT is set
+#   vectors  every case of identifiers.json, dossiers.json, calendar.json, lifecycle.json and
+#            signature.json through the C ABI (the signature cases on the files motcua-forge writes
+#            to $MOTCUA_SIGNATURE_FIXTURES, by default $CARGO_TARGET_DIR/fixtures, generated here
+#            when absent); writes c-<suite>.jsonl for each when MOTCUA_SURFACE_OUT is set
 #   abi      the ABI contract: NULL arguments, invalid UTF-8, impossible dates, input errors,
 #            the procedure handle's lifecycle (also shared between threads), the calendar's
 #            arguments and errors, the lifecycle's logs, arguments and errors
@@ -21,6 +22,8 @@ mkdir -p "$build"
 
 cargo build --quiet -p motcua-c
 lib="$target/debug/libmotcua.a"
+fixtures="${MOTCUA_SIGNATURE_FIXTURES:-$target/fixtures}"
+[ -f "$fixtures/fixtures.json" ] || cargo run --quiet -p motcua-forge -- "$fixtures"
 
 cflags=(-std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes -g -O1
   -Ibindings-c/include -pthread)
@@ -43,17 +46,17 @@ printf '#include "motcua.h"\nint main() { return motcua_version() == nullptr; }\
     "$lib" "${libs[@]}"
 "$build/cxx"
 
-"$build/vectors" "$vectors"
+"$build/vectors" "$vectors" "$fixtures"
 "$build/abi" "$vectors"
 
 # The result files are written by the first run only.
-MOTCUA_SURFACE_OUT= "$build/vectors-asan" "$vectors"
+MOTCUA_SURFACE_OUT= "$build/vectors-asan" "$vectors" "$fixtures"
 "$build/abi-asan" "$vectors"
 
 # Default leak kinds (definite and possible are errors); --num-callers deep enough for the
 # suppression of the static tables (tests/c/valgrind.supp) to see their initializer.
 valgrind=(valgrind --quiet --error-exitcode=1 --leak-check=full --num-callers=64
   --suppressions=tests/c/valgrind.supp)
-MOTCUA_SURFACE_OUT= "${valgrind[@]}" "$build/vectors" "$vectors"
+MOTCUA_SURFACE_OUT= "${valgrind[@]}" "$build/vectors" "$vectors" "$fixtures"
 "${valgrind[@]}" "$build/abi" "$vectors"
 echo "C surface: passed, also under ASan/UBSan and valgrind"

@@ -5,15 +5,19 @@
  * then every case of every section of spec/vectors/calendar.json (lunar conversions in both
  * directions, the status of a day, due dates), in file order; then every case of
  * spec/vectors/lifecycle.json (transitions, replays, status logs) through motcua_lifecycle_*, and
- * its transitions again one event at a time through motcua_lifecycle_step.
+ * its transitions again one event at a time through motcua_lifecycle_step; then every case of
+ * spec/vectors/signature.json through motcua_verify and motcua_verify_detached on the files
+ * motcua-forge wrote to SIGNATURE_FIXTURE_DIR (with the PEM anchors of that directory in the
+ * options).
  *
  * When MOTCUA_SURFACE_OUT names a directory, writes there c-identifiers.jsonl,
- * c-dossiers.jsonl, c-calendar.jsonl, c-lifecycle.jsonl and c-lifecycle-step.jsonl: the JSON the ABI returned (for the lunar conversions,
+ * c-dossiers.jsonl, c-calendar.jsonl, c-lifecycle.jsonl, c-lifecycle-step.jsonl and
+ * c-signature.jsonl: the JSON the ABI returned (for the lunar conversions,
  * the C values written as JSON), one line per case in case order (tests/agree.py compares them
  * with the other surfaces; core/tests/vectors_calendar.rs and vectors_lifecycle.rs describe the
  * calendar's and the lifecycle's lines).
  *
- * Usage: vectors SPEC_VECTORS_DIR
+ * Usage: vectors SPEC_VECTORS_DIR SIGNATURE_FIXTURE_DIR
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -1080,9 +1084,136 @@ static void run_sections(const char *dir, const char *suite, const section_check
   free(text);
 }
 
+/* A fixture file of `dir`, whole; exits on failure. */
+static char *fixture(const char *dir, const json *name, size_t *len) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, name != NULL && name->str != NULL ? name->str : "");
+  char *bytes = read_file(path, (size_t)64 << 20, len);
+  if (bytes == NULL) {
+    fprintf(stderr, "cannot read the fixture %s (run motcua-forge into the directory)\n", path);
+    exit(2);
+  }
+  return bytes;
+}
+
+/* `s` as a JSON string literal. */
+static void buf_json_string(text_buf *b, const char *s, size_t n) {
+  buf_str(b, "\"");
+  for (size_t k = 0; k < n; k++) {
+    char esc[8];
+    unsigned char ch = (unsigned char)s[k];
+    if (ch == '"' || ch == '\\') {
+      esc[0] = '\\';
+      esc[1] = (char)ch;
+      buf_add(b, esc, 2);
+    } else if (ch < 0x20) {
+      snprintf(esc, sizeof esc, "\\u%04x", ch);
+      buf_str(b, esc);
+    } else {
+      buf_add(b, (const char *)&s[k], 1);
+    }
+  }
+  buf_str(b, "\"");
+}
+
+/* The options of signature.json with the PEM files of `dir` in place of their names. */
+static void signature_options(const json *o, const char *dir, text_buf *b) {
+  buf_str(b, "{\"validation_time\":");
+  const json *t = json_get(o, "validation_time");
+  buf_add(b, t != NULL ? t->raw : "null", t != NULL ? t->raw_len : 4);
+  const char *lists[] = {"trust_anchors", "intermediates"};
+  for (size_t k = 0; k < 2; k++) {
+    buf_str(b, ",\"");
+    buf_str(b, lists[k]);
+    buf_str(b, "\":[");
+    const json *list = json_get(o, lists[k]);
+    for (const json *f = list != NULL ? list->child : NULL; f != NULL; f = f->next) {
+      size_t len = 0;
+      char *pem = fixture(dir, f, &len);
+      buf_json_string(b, pem, len);
+      free(pem);
+      if (f->next != NULL) {
+        buf_str(b, ",");
+      }
+    }
+    buf_str(b, "]");
+  }
+  buf_str(b, "}");
+}
+
+/* Every case of signature.json through motcua_verify / motcua_verify_detached on the files of
+ * `fixtures`: the document indication and each signature's indication, sub_indication,
+ * integrity and modified_after_signing; writes c-signature.jsonl (the whole report per case). */
+static void run_signature(const char *dir, const char *fixtures) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/signature.json", dir);
+  char *text = NULL;
+  json *doc = load_json(path, &text);
+  FILE *out = surface_out("c-signature.jsonl");
+  text_buf options = {0};
+  signature_options(json_get(doc, "options"), fixtures, &options);
+  const json *cases = json_get(doc, "cases");
+  if (json_count(cases) == 0) {
+    fprintf(stderr, "FAIL %s: no cases\n", path);
+    failures++;
+  }
+  size_t i = 0;
+  for (const json *c = cases != NULL ? cases->child : NULL; c != NULL; c = c->next, i++) {
+    size_t len = 0;
+    char *bytes = fixture(fixtures, json_get(c, "file"), &len);
+    const json *content = json_get(c, "content");
+    char *result = NULL;
+    MotcuaStatus status;
+    if (content != NULL && content->type == JSON_STRING) {
+      size_t data_len = 0;
+      char *data = fixture(fixtures, content, &data_len);
+      status = motcua_verify_detached((const uint8_t *)bytes, len, (const uint8_t *)data,
+                                      data_len, (const uint8_t *)options.data, options.len,
+                                      &result);
+      free(data);
+    } else {
+      status = motcua_verify((const uint8_t *)bytes, len, (const uint8_t *)options.data,
+                             options.len, &result);
+    }
+    free(bytes);
+    write_line(out, result);
+    if (status != MOTCUA_STATUS_OK || result == NULL) {
+      fail_case("signature", i, c, "status %s: %s", status_name(status),
+                result != NULL ? result : "");
+      motcua_string_free(result);
+      continue;
+    }
+    json *r = parse_result("signature", i, c, result);
+    const json *want = json_get(c, "expect");
+    bool ok = r != NULL &&
+              json_equal(json_get(r, "indication"), json_get(want, "indication"));
+    const json *sigs = json_get(r, "signatures");
+    const json *expected = json_get(want, "signatures");
+    ok = ok && json_count(sigs) == json_count(expected);
+    for (size_t k = 0; ok && k < json_count(expected); k++) {
+      const json *s = json_at(sigs, k);
+      const json *w = json_at(expected, k);
+      ok = json_equal(json_get(s, "indication"), json_get(w, "indication")) &&
+           json_equal(json_get(s, "sub_indication"), json_get(w, "sub_indication")) &&
+           json_equal(json_get(s, "integrity"), json_get(w, "integrity")) &&
+           json_equal(json_get(json_get(s, "modified_after_signing"), "status"),
+                      json_get(w, "modified_after_signing"));
+    }
+    tally("signature", i, c, ok, result);
+    json_free(r);
+    motcua_string_free(result);
+  }
+  free(options.data);
+  if (out != NULL) {
+    fclose(out);
+  }
+  json_free(doc);
+  free(text);
+}
+
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: %s SPEC_VECTORS_DIR\n", argv[0]);
+  if (argc != 3) {
+    fprintf(stderr, "usage: %s SPEC_VECTORS_DIR SIGNATURE_FIXTURE_DIR\n", argv[0]);
     return 2;
   }
   run_identifiers(argv[1]);
@@ -1095,6 +1226,7 @@ int main(int argc, char **argv) {
                                      {"status_logs", check_status_log}};
   run_sections(argv[1], "lifecycle", lifecycle, sizeof lifecycle / sizeof lifecycle[0]);
   run_lifecycle_steps(argv[1]);
+  run_signature(argv[1], argv[2]);
   printf("C vectors: %d passed, %d failed\n", passes, failures);
   return failures == 0 ? 0 : 1;
 }
