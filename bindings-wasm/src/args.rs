@@ -6,7 +6,6 @@
 //! thrown as a `MotcuaArgumentError` (see [`crate::error`]); no argument can make the module
 //! panic.
 
-use motcua_core::calendar::due::Policy;
 use motcua_core::calendar::lunar::Reckoning;
 use motcua_core::calendar::schedule::Schedule;
 use motcua_core::ids::IdKind;
@@ -71,13 +70,6 @@ pub(crate) enum ArgumentError {
         /// Name of the argument.
         name: &'static str,
     },
-    /// The counting policy is neither left out nor a [`Policy`] (an object, or its JSON text, with
-    /// only the fields of a policy, each of its type).
-    #[error("the argument {name} must be a counting policy")]
-    Policy {
-        /// Name of the argument.
-        name: &'static str,
-    },
     /// The document is neither JSON text nor a value JSON can represent (`undefined`, a
     /// function).
     #[error("the argument {name} must be JSON text or a value JSON can represent")]
@@ -98,7 +90,6 @@ impl Diagnostic for ArgumentError {
             Self::LunarDate { .. } => "argument.lunar_date",
             Self::Count { .. } => "argument.count",
             Self::Year { .. } => "argument.year",
-            Self::Policy { .. } => "argument.policy",
             Self::NotJson { .. } => "argument.not_json",
         }
     }
@@ -110,7 +101,6 @@ impl Diagnostic for ArgumentError {
             | Self::LunarDate { name }
             | Self::Count { name }
             | Self::Year { name }
-            | Self::Policy { name }
             | Self::NotJson { name } => vec![("name", (*name).to_owned())],
             Self::Reckoning { value } => vec![("value", value.clone())],
             Self::IdKind { value } => {
@@ -165,25 +155,6 @@ pub(crate) fn schedule(value: &JsValue) -> Result<Schedule, ArgumentError> {
     stringify(value)
         .and_then(|text| serde_json::from_str(&text).ok())
         .ok_or(ArgumentError::Schedule { name })
-}
-
-/// The argument `policy`: the agency's counting [`Policy`], as a due-date request has it
-/// (`{working_weekdays, office_hours, cutoff, counting, supplement}`, every field optional,
-/// unknown fields refused), given as an object or as its JSON text; `undefined` or `null` for
-/// the default policy, the one the C surface and the CLI count with.
-pub(crate) fn policy(value: &JsValue) -> Result<Policy, ArgumentError> {
-    let name = "policy";
-    if value.is_undefined() || value.is_null() {
-        return Ok(Policy::default());
-    }
-    // Read as a JSON value first: serde would also take an array as a struct, field by field.
-    value
-        .as_string()
-        .or_else(|| stringify(value))
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .filter(serde_json::Value::is_object)
-        .and_then(|object| serde_json::from_value(object).ok())
-        .ok_or(ArgumentError::Policy { name })
 }
 
 /// A lunar date as a caller writes it, read without the calendar's checks (which the core makes,
@@ -282,7 +253,6 @@ mod tests {
             ArgumentError::LunarDate { name: "lunar" },
             ArgumentError::Count { name: "n" },
             ArgumentError::Year { name: "year" },
-            ArgumentError::Policy { name: "policy" },
             ArgumentError::NotJson { name: "request" },
         ];
         for e in errors {

@@ -13,6 +13,7 @@
 //! `{"input_error": …}`; an event the rules forbid is not an error but a rejection inside the
 //! answer.
 
+use motcua_core::calendar::due::Policy;
 use motcua_core::lifecycle::{self, kpi, ReplayError};
 use wasm_bindgen::prelude::*;
 
@@ -21,6 +22,20 @@ use crate::{args, error, js};
 /// The log argument's text.
 fn log_text(log: &JsValue) -> Result<String, JsValue> {
     args::text(log, "log").map_err(error::argument)
+}
+
+/// The argument `policy`: the agency's counting policy as an object or its JSON text, read by
+/// [`Policy::from_json`](motcua_core::calendar::due::Policy::from_json) as on the C surface;
+/// `undefined` or `null` for the default policy, the one the C surface (a NULL policy) and the
+/// CLI count with. A policy that cannot be read throws a `MotcuaInputError` whose `argument` is
+/// `"policy"` (`input.*` with the pointer of the field, `due.office_hours`), as C's
+/// `{"input_error", "argument": "policy"}`; a value JSON cannot write, `argument.not_json`.
+fn read_policy(value: &JsValue) -> Result<Policy, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Policy::default());
+    }
+    let text = args::json_text(value, "policy").map_err(error::argument)?;
+    Policy::from_json(&text).map_err(|e| error::input_in(&e.to_finding(), "policy"))
 }
 
 /// The value of a computation on a log, or its input error thrown as a `MotcuaInputError` whose
@@ -42,7 +57,8 @@ fn answer<T>(result: Result<T, ReplayError>) -> Result<T, JsValue> {
 /// it).
 ///
 /// Throws a `MotcuaArgumentError` when `log` is not a string (`argument.not_string`) or `policy`
-/// is not a counting policy (`argument.policy`); a `MotcuaInputError` whose `argument` is `"log"`
+/// a value JSON cannot write (`argument.not_json`); a `MotcuaInputError` whose `argument` is
+/// `"policy"` when the policy cannot be read (`input.*`, `due.office_hours`), or `"log"`
 /// when the log cannot be read, with the `line` (from 1) for `input.*` (the pointer within the
 /// line) and `lifecycle.line_too_long`, without for `lifecycle.too_many_events` and
 /// `lifecycle.too_many_dossiers`, as C's `{"input_error", "argument", "line"}`.
@@ -52,7 +68,7 @@ pub fn lifecycle_replay(
     #[wasm_bindgen(unchecked_optional_param_type = "Policy | string | null")] policy: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let log = log_text(log)?;
-    let policy = args::policy(policy).map_err(error::argument)?;
+    let policy = read_policy(policy)?;
     js::to_value(&answer(lifecycle::replay(&log, &policy))?)
 }
 
@@ -70,7 +86,7 @@ pub fn lifecycle_kpi(
     #[wasm_bindgen(unchecked_optional_param_type = "Policy | string | null")] policy: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let log = log_text(log)?;
-    let policy = args::policy(policy).map_err(error::argument)?;
+    let policy = read_policy(policy)?;
     let replay = answer(lifecycle::replay(&log, &policy))?;
     js::to_value(&kpi::kpi(&replay))
 }
@@ -108,8 +124,8 @@ pub fn lifecycle_check_status_log(
 /// returned `dossier` to the next call.
 ///
 /// Throws a `MotcuaArgumentError` when `event` or `dossier` is neither JSON text nor a value JSON
-/// can write (`argument.not_json`) or `policy` is not a counting policy (`argument.policy`); a
-/// `MotcuaInputError` whose `argument` is `"dossier"` or `"event"` when that document cannot be
+/// can write (`argument.not_json`); a `MotcuaInputError` whose `argument` is `"policy"` when the
+/// policy cannot be read (as for `lifecycleReplay`), or `"dossier"` or `"event"` when that document cannot be
 /// read (`input.*` with the JSON pointer of the field, or for the dossier
 /// `lifecycle.state_unreachable`, `lifecycle.state_rules`, `lifecycle.state_time_order`,
 /// `lifecycle.state_clock_start`, `lifecycle.supplement_notice_late`, `due.*`).
@@ -124,7 +140,7 @@ pub fn lifecycle_step(
         false => Some(args::json_text(dossier, "dossier").map_err(error::argument)?),
     };
     let event = args::json_text(event, "event").map_err(error::argument)?;
-    let policy = args::policy(policy).map_err(error::argument)?;
+    let policy = read_policy(policy)?;
     let outcome = lifecycle::step_json(dossier.as_deref(), &event, &policy)
         .map_err(|e| error::input_in(&e.to_finding(), e.argument()))?;
     js::to_value(&outcome)

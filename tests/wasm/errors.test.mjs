@@ -252,11 +252,24 @@ describe("lifecycle functions", () => {
       arg(() => f(42), "argument.not_string");
       arg(() => f([example]), "argument.not_string");
     }
+    for (const f of [lifecycleReplay, lifecycleKpi]) arg(() => f(friday, () => 1), "argument.not_json");
+  });
+
+  test("a policy that cannot be read is an input error naming the policy, as in C", () => {
     for (const f of [lifecycleReplay, lifecycleKpi]) {
-      for (const policy of [{ cut_off: 900 }, "mon_sat", "{", 5, true, [], [[true, true, true, true, true, true, false]], "[]", { working_weekdays: [true] }, { office_hours: "17:00-08:00" }, { counting: "weeks" }, () => 1]) {
-        const e = arg(() => f(friday, policy), "argument.policy");
-        assert.match(e.en, /policy/);
-        assert.match(e.vi, /policy/);
+      for (const [policy, code, path] of [
+        [{ cut_off: 900 }, "input.json_shape", "/cut_off"],
+        ['{"cut_off": 900}', "input.json_shape", "/cut_off"],
+        [{ working_weekdays: [true] }, "input.json_shape", "/working_weekdays"],
+        [{ counting: "weeks" }, "input.json_shape", "/counting"],
+        [{ office_hours: "17:00-08:00" }, "due.office_hours", "/office_hours"],
+        ["mon_sat", "input.json_syntax", ""],
+        ["{", "input.json_syntax", ""],
+        [5, "input.json_shape", ""],
+      ]) {
+        const e = input(() => f(friday, policy), code, path);
+        assert.equal(e.argument, "policy", JSON.stringify(policy));
+        assert.equal(e.line, undefined);
       }
     }
   });
@@ -306,7 +319,8 @@ describe("lifecycleStep", () => {
     const ev = input(() => lifecycleStep(null, { ...submitted, type: "sent" }), "input.json_shape", "/type");
     assert.equal(ev.argument, "event");
     arg(() => lifecycleStep(null, undefined), "argument.not_json");
-    arg(() => lifecycleStep(null, submitted, { cut_off: 900 }), "argument.policy");
+    const policy = input(() => lifecycleStep(null, submitted, { cut_off: 900 }), "input.json_shape", "/cut_off");
+    assert.equal(policy.argument, "policy");
   });
 });
 
