@@ -689,8 +689,13 @@ proptest! {
         for u in &updates {
             for (num, variant) in u {
                 b.obj(*num, &body(*num, *variant));
+            }
+            // Within one update the last body written for an object is the one its cross-reference
+            // entry points to; an earlier write of the same object is dead bytes.
+            for (i, (num, variant)) in u.iter().enumerate() {
+                let last = u[i + 1..].iter().all(|(later, _)| later != num);
                 // The content stream itself, the font, or the page's /Contents redirected.
-                if *num == 4 || *num == 6 || (*num == 3 && variant % 3 != 0) || (*num == 2 && *variant != 3) || *num == 1 {
+                if last && (*num == 4 || *num == 6 || (*num == 3 && variant % 3 != 0) || (*num == 2 && *variant != 3) || *num == 1) {
                     content_changed = true;
                 }
             }
