@@ -6,12 +6,14 @@
 //! in as a trust anchor, to exercise chain building, the profile checks and the classification on
 //! real certificates.
 
-use std::path::Path;
-
 use motcua_core::signature::certificate::{
     check, classify, Certificate, Crl, Indication, Input, Purpose, Times,
 };
 use motcua_core::signature::pdf::Document;
+
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::{Corpus, Entry};
 
 /// Every element of `der` (definite or indefinite lengths, as BER allows) that is a SEQUENCE,
 /// outermost first, at most `limit`.
@@ -64,18 +66,13 @@ fn sequences<'a>(der: &'a [u8], out: &mut Vec<&'a [u8]>, depth: usize, limit: us
 
 #[test]
 fn certificates_in_the_corpus_read_as_values_or_typed_errors() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
-        eprintln!("skipped: no corpus at {}", root.display());
+    let Some(corpus) = Corpus::open() else {
         return;
     };
     let (mut files, mut certs, mut crls, mut refused, mut anchored) = (0, 0, 0, 0, 0);
     let mut kinds = std::collections::BTreeMap::new();
-    for line in manifest.lines().skip(1) {
-        let Some(file) = line.split('\t').next() else {
-            continue;
-        };
-        let Ok(bytes) = std::fs::read(root.join(file)) else {
+    for Entry { file, .. } in corpus.entries() {
+        let Ok(bytes) = corpus.read(file) else {
             continue;
         };
         let blobs: Vec<Vec<u8>> = if file.ends_with(".pdf") {

@@ -12,10 +12,12 @@
 //! Where motcua and the source project disagree, the file is listed in [`DIFFERENCES`] with the
 //! reason, as spec/signature/changes.md explains.
 
-use std::path::Path;
-
 use motcua_core::signature::changes::{analyse, Modification};
 use motcua_core::signature::pdf::Document;
+
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::{Corpus, Entry};
 
 /// Files whose expectation motcua does not share, and why (spec/signature/changes.md,
 /// "Differences from other verifiers").
@@ -32,22 +34,16 @@ const DIFFERENCES: &[(&str, &str)] = &[
 
 #[test]
 fn corpus_modifications_are_found_and_intact_files_pass() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
-        eprintln!("skipped: no corpus at {}", root.display());
+    let Some(corpus) = Corpus::open() else {
         return;
     };
     let mut failures = Vec::new();
     let mut checked = 0;
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [file, _, _, _, _, _, expect, ..] = cols[..] else {
-            continue;
-        };
+    for Entry { file, expect, .. } in corpus.entries() {
         if !file.ends_with(".pdf") {
             continue;
         }
-        let Ok(bytes) = std::fs::read(root.join(file)) else {
+        let Ok(bytes) = corpus.read(file) else {
             failures.push(format!("{file}: unreadable"));
             continue;
         };

@@ -3,27 +3,27 @@
 //! the reader accepts gives facts or a typed error, never a panic; every visible signature's
 //! appearance is read or reported unreadable with a typed error; the profile runs on the facts.
 
-use std::path::Path;
-
 use motcua_core::signature::format::{
     check, gather, AppearanceState, Decree30Options, FormatVerdict,
 };
 use motcua_core::signature::pdf::Document;
 
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::{Corpus, Entry};
+
 #[test]
 fn corpus_pdfs_give_facts_or_typed_errors() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
-        eprintln!("skipped: no corpus at {}", root.display());
+    let Some(corpus) = Corpus::open() else {
         return;
     };
     let (mut files, mut signatures, mut read, mut unreadable) = (0, 0, 0, 0);
     let (mut composite, mut composite_read) = (0, 0);
-    for line in manifest.lines().skip(1) {
-        let Some(file) = line.split('\t').next().filter(|f| f.ends_with(".pdf")) else {
+    for Entry { file, .. } in corpus.entries() {
+        if !file.ends_with(".pdf") {
             continue;
-        };
-        let Ok(bytes) = std::fs::read(root.join(file)) else {
+        }
+        let Ok(bytes) = corpus.read(file) else {
             continue;
         };
         let Ok(doc) = Document::parse(&bytes) else {

@@ -13,12 +13,14 @@
 //! `DISAGREEMENTS` with the reason, each written down in spec/signature/integrity.md; a listed
 //! file that starts to agree fails the test, so the list stays true.
 
-use std::path::Path;
-
 use motcua_core::signature::integrity::{
     check_cms, check_document, SignatureIntegrity, SignedKind,
 };
 use motcua_core::signature::pdf::Document;
+
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::{Corpus, Entry};
 
 /// Files where the verdict differs from the source's, and why (integrity.md §7).
 const DISAGREEMENTS: &[(&str, &str)] = &[
@@ -116,22 +118,16 @@ fn tally(results: &[SignatureIntegrity]) -> (usize, usize, Vec<String>) {
 
 #[test]
 fn corpus_integrity_matches_the_manifest() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
-        eprintln!("skipped: no corpus at {}", root.display());
+    let Some(corpus) = Corpus::open() else {
         return;
     };
     let mut failures = Vec::new();
     let mut checked = 0;
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [file, _, _, _, _, _, expect, ..] = cols[..] else {
-            continue;
-        };
+    for Entry { file, expect, .. } in corpus.entries() {
         if !(file.starts_with("pdf/") || file.starts_with("cms/")) {
             continue;
         }
-        let Ok(bytes) = std::fs::read(root.join(file)) else {
+        let Ok(bytes) = corpus.read(file) else {
             failures.push(format!("{file}: unreadable"));
             continue;
         };

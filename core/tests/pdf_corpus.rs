@@ -10,6 +10,10 @@ use std::path::Path;
 
 use motcua_core::signature::pdf::{Document, SignatureKind};
 
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::{Corpus, Entry};
+
 /// The leading number of the word before `marker` in `notes` ("2 sigs" → 2), if any.
 fn count_before(notes: &str, markers: &[&str]) -> Option<usize> {
     let words: Vec<&str> = notes.split_whitespace().collect();
@@ -25,22 +29,21 @@ fn count_before(notes: &str, markers: &[&str]) -> Option<usize> {
 
 #[test]
 fn corpus_pdfs_parse_and_show_their_signatures() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
-        eprintln!("skipped: no corpus at {}", root.display());
+    let Some(corpus) = Corpus::open() else {
         return;
     };
     let mut failures = Vec::new();
     let mut checked = 0;
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [file, _, _, _, _, _, expect, notes, ..] = cols[..] else {
-            continue;
-        };
+    for Entry {
+        file,
+        expect,
+        notes,
+    } in corpus.entries()
+    {
         if !file.ends_with(".pdf") {
             continue;
         }
-        let Ok(bytes) = std::fs::read(root.join(file)) else {
+        let Ok(bytes) = corpus.read(file) else {
             failures.push(format!("{file}: unreadable"));
             continue;
         };

@@ -17,14 +17,16 @@
 //!    `signature.unsigned`/broken. Files where motcua knowingly differs are in [`DIFFERENCES`],
 //!    each explained in corpus.md; a listed file that starts to agree fails the test.
 
-use std::path::Path;
-
 use motcua_core::signature::certificate::Certificate;
 use motcua_core::signature::changes::Modification;
 use motcua_core::signature::integrity::{check_cms, check_document, SignatureIntegrity};
 use motcua_core::signature::pdf::Document;
 use motcua_core::signature::report::{Indication, Integrity, SignatureReport};
 use motcua_core::signature::verify::{verify, verify_detached, VerifyOptions};
+
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::{Corpus, Entry};
 
 /// Files whose verdict differs from the source project's expectation (corpus.md).
 const DIFFERENCES: &[(&str, &str)] = &[
@@ -149,24 +151,18 @@ fn summary(r: &SignatureReport) -> String {
 
 #[test]
 fn corpus_verdicts_match_the_manifest_and_no_bad_file_passes() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.tsv")) else {
-        eprintln!("skipped: no corpus at {}", root.display());
+    let Some(corpus) = Corpus::open() else {
         return;
     };
     let mut blockers = Vec::new();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [file, _, _, _, _, _, expect, ..] = cols[..] else {
-            continue;
-        };
+    for Entry { file, expect, .. } in corpus.entries() {
         let pdf = file.starts_with("pdf/");
         if !(pdf || file.starts_with("cms/")) {
             continue;
         }
-        let Ok(bytes) = std::fs::read(root.join(file)) else {
+        let Ok(bytes) = corpus.read(file) else {
             failures.push(format!("{file}: unreadable"));
             continue;
         };
