@@ -40,7 +40,9 @@ fn files() -> Files {
                 .expect("ca")
                 .1
                 .der;
-            return pem(der).into_bytes();
+            return motcua_forge::pem(der, motcua_forge::LineEnding::LF)
+                .expect("PEM")
+                .into_bytes();
         }
         set.fixtures
             .iter()
@@ -54,26 +56,6 @@ fn files() -> Files {
             })
             .unwrap_or_else(|| panic!("{name}: not a fixture"))
     })
-}
-
-/// A DER certificate as PEM (RFC 7468), as `motcua-forge` writes `ca/*.pem`.
-fn pem(der: &[u8]) -> String {
-    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut text = String::new();
-    for chunk in der.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            text.push(if i <= chunk.len() {
-                char::from(B64[(n >> (18 - 6 * i) & 63) as usize])
-            } else {
-                '='
-            });
-        }
-    }
-    format!("-----BEGIN CERTIFICATE-----\n{text}\n-----END CERTIFICATE-----\n")
 }
 
 #[test]

@@ -544,31 +544,12 @@ fn signers_are_classified_by_the_vietnamese_subject_conventions() {
     assert_eq!(employee.organisation.as_deref(), Some("MobiFone IT"));
 }
 
-/// A PEM text of `ders` as RFC 7468 writes it.
+/// A PEM text of `ders` as RFC 7468 writes it, with CRLF line ends and text before the first
+/// certificate (both of which a reader must accept, RFC 7468 §2 and §5.2).
 fn pem(ders: &[&[u8]]) -> String {
-    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::from("a comment line\n");
     for der in ders {
-        let mut text = String::new();
-        for chunk in der.chunks(3) {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-            for i in 0..4 {
-                text.push(if i <= chunk.len() {
-                    char::from(B64[(n >> (18 - 6 * i) & 63) as usize])
-                } else {
-                    '='
-                });
-            }
-        }
-        out.push_str("-----BEGIN CERTIFICATE-----\r\n");
-        for line in text.as_bytes().chunks(64) {
-            out.push_str(std::str::from_utf8(line).expect("ascii"));
-            out.push_str("\r\n");
-        }
-        out.push_str("-----END CERTIFICATE-----\r\n");
+        out.push_str(&motcua_forge::pem(der, motcua_forge::LineEnding::CRLF).expect("PEM"));
     }
     out
 }

@@ -13,6 +13,13 @@ pub mod keys;
 pub mod pdf;
 
 pub use fixtures::{fixtures, Expect, Fixture, SignatureExpect};
+pub use pem_rfc7468::LineEnding;
+
+/// A DER certificate as PEM (RFC 7468 §5: 64-column base64 between CERTIFICATE boundaries), as the
+/// generator writes `ca/*.pem`.
+pub fn pem(der: &[u8], ending: LineEnding) -> Result<String, pem_rfc7468::Error> {
+    pem_rfc7468::encode_string("CERTIFICATE", ending, der)
+}
 
 /// Why the generator could not make a fixture.
 #[derive(Debug, thiserror::Error)]

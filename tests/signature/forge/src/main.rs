@@ -3,45 +3,21 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-fn pem(der: &[u8]) -> String {
-    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut text = String::new();
-    for chunk in der.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            text.push(if i <= chunk.len() {
-                char::from(B64[(n >> (18 - 6 * i) & 63) as usize])
-            } else {
-                '='
-            });
-        }
-    }
-    let lines: Vec<&str> = text
-        .as_bytes()
-        .chunks(64)
-        .map(|l| std::str::from_utf8(l).unwrap_or_default())
-        .collect();
-    format!(
-        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-        lines.join("\n")
-    )
-}
-
 fn run(out: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
     let set = motcua_forge::fixtures::generate()?;
     std::fs::create_dir_all(out.join("ca"))?;
     for (name, issued) in set.ca.all() {
-        std::fs::write(out.join("ca").join(format!("{name}.pem")), pem(&issued.der))?;
+        std::fs::write(
+            out.join("ca").join(format!("{name}.pem")),
+            motcua_forge::pem(&issued.der, motcua_forge::LineEnding::LF)?,
+        )?;
     }
     let extra = motcua_forge::extra::ExtraCa::new(&set.ca)?;
     std::fs::create_dir_all(out.join("ca").join("extra"))?;
     for (name, issued) in extra.all() {
         std::fs::write(
             out.join("ca").join("extra").join(format!("{name}.pem")),
-            pem(&issued.der),
+            motcua_forge::pem(&issued.der, motcua_forge::LineEnding::LF)?,
         )?;
     }
     std::fs::write(
