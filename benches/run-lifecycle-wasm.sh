@@ -40,15 +40,21 @@ for line in sys.argv[1].splitlines():
         key = (r["tool"], r["op"])
         if key not in best or r["events_per_second"] > best[key]["events_per_second"]:
             best[key] = r
-checks = {r["check"] for r in best.values()}
-if len(checks) != 1:
-    sys.exit(f"the builds disagree: {sorted((k, r['check']) for k, r in best.items())}")
-print(f"log: {best[('native', 'replay')]['events']} events, {best[('native', 'replay')]['dossiers']} dossiers; answer {checks.pop()} (early/on_time/late/pending/not_applicable/refused)")
+# The same op gives the same answer in both builds (kpi's check has no refused count).
+for op in {op for (_, op) in best}:
+    checks = {r["check"] for (_, o), r in best.items() if o == op}
+    if len(checks) != 1:
+        sys.exit(f"the builds disagree on {op}: {sorted((k, r['check']) for k, r in best.items() if k[1] == op)}")
+answer = best[("native", "replay")]["check"]
+print(f"log: {best[('native', 'replay')]['events']} events, {best[('native', 'replay')]['dossiers']} dossiers; answer {answer} (early/on_time/late/pending/not_applicable/refused)")
 for (tool, op), r in sorted(best.items()):
     print(f"{tool:6} {op:12} {r['events_per_second'] / 1e6:6.3f} M events/s  {r['ms_per_replay']:8.2f} ms per replay")
 native, wasm = best[("native", "replay")], best[("wasm", "replay")]
 ratio = wasm["events_per_second"] / native["events_per_second"]
 print(f"wasm / native (replay): {ratio:.2f}x  (goal >= 0.3x: {'met' if ratio >= 0.3 else 'NOT MET'})")
+if ("native", "kpi") in best and ("wasm", "kpi") in best:
+    ratio_kpi = best[("wasm", "kpi")]["events_per_second"] / best[("native", "kpi")]["events_per_second"]
+    print(f"wasm / native (kpi, the same replay with a small answer): {ratio_kpi:.2f}x")
 if ("native", "replay_json") in best:
     ratio_json = wasm["events_per_second"] / best[("native", "replay_json")]["events_per_second"]
     print(f"wasm / native with the answer as JSON (what C returns): {ratio_json:.2f}x")

@@ -8,7 +8,8 @@
 //!   default policy, warm (after [`WARM`] replays), again and again for [`MEASURE`], and prints one
 //!   JSON line `{"tool", "op", "events", "dossiers", "replays", "seconds", "events_per_second",
 //!   "ms_per_replay", "check"}`; then the same for the replay written as JSON text (op
-//!   `replay_json`, what the C surface returns). `check` sums up the answer (dossiers by
+//!   `replay_json`, what the C surface returns) and for the log's indicators (op `kpi`,
+//!   `lifecycle::kpi` after the replay: a small answer). `check` sums up the answer (dossiers by
 //!   timeliness, events refused) so that the script can compare it with the WebAssembly build's.
 
 use std::hint::black_box;
@@ -16,6 +17,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use motcua_core::calendar::due::Policy;
+use motcua_core::lifecycle::kpi::{kpi, Counts, Kpi};
 use motcua_core::lifecycle::{self, Replay, Timeliness};
 
 mod lifecycle_log;
@@ -43,8 +45,22 @@ fn check(replay: &Replay) -> String {
     counts.map(|c| c.to_string()).join("/")
 }
 
-/// Runs `one` on `log` [`WARM`] times, then for [`MEASURE`], and prints the JSON line.
-fn measure(op: &str, log: &str, one: impl Fn(&str) -> Replay) {
+/// The dossiers by timeliness in the log's indicators, as `lifecycle-wasm.mjs` writes them for
+/// `lifecycleKpi`.
+fn kpi_check(c: &Counts) -> String {
+    [c.early, c.on_time, c.late, c.pending, c.not_applicable]
+        .map(|n| n.to_string())
+        .join("/")
+}
+
+/// Runs `one` on `log` [`WARM`] times, then for [`MEASURE`], and prints the JSON line, with the
+/// number of dossiers and the check that `summary` gives of the answer.
+fn measure<T>(
+    op: &str,
+    log: &str,
+    one: impl Fn(&str) -> T,
+    summary: impl Fn(&T) -> (usize, String),
+) {
     let events = log.lines().filter(|l| !l.trim().is_empty()).count();
     let mut last = None;
     for _ in 0..WARM {
@@ -57,13 +73,11 @@ fn measure(op: &str, log: &str, one: impl Fn(&str) -> Replay) {
         replays += 1;
     }
     let seconds = start.elapsed().as_secs_f64();
-    let replay = last.unwrap_or_else(|| one(log));
+    let (dossiers, check) = summary(&last.unwrap_or_else(|| one(log)));
     let per_second = events as f64 * replays as f64 / seconds;
     println!(
-        "{{\"tool\":\"native\",\"op\":\"{op}\",\"events\":{events},\"dossiers\":{},\"replays\":{replays},\"seconds\":{seconds:.3},\"events_per_second\":{per_second:.0},\"ms_per_replay\":{:.3},\"check\":\"{}\"}}",
-        replay.dossiers.len(),
+        "{{\"tool\":\"native\",\"op\":\"{op}\",\"events\":{events},\"dossiers\":{dossiers},\"replays\":{replays},\"seconds\":{seconds:.3},\"events_per_second\":{per_second:.0},\"ms_per_replay\":{:.3},\"check\":\"{check}\"}}",
         seconds * 1e3 / replays as f64,
-        check(&replay)
     );
 }
 
@@ -97,12 +111,25 @@ fn main() -> ExitCode {
             }
             // Checked just above: the same log replays again.
             let replay = |log: &str| lifecycle::replay(log, &policy).expect("replayed once");
-            measure("replay", &log, replay);
-            measure("replay_json", &log, |log| {
-                let r = replay(log);
-                black_box(serde_json::to_string(&r).expect("a replay serializes"));
-                r
-            });
+            let of_replay = |r: &Replay| (r.dossiers.len(), check(r));
+            measure("replay", &log, replay, of_replay);
+            measure(
+                "replay_json",
+                &log,
+                |log| {
+                    let r = replay(log);
+                    black_box(serde_json::to_string(&r).expect("a replay serializes"));
+                    r
+                },
+                of_replay,
+            );
+            // The indicators of the log: the same replay, a small answer.
+            measure(
+                "kpi",
+                &log,
+                |log| kpi(&replay(log)),
+                |k: &Kpi| (k.overall.dossiers, kpi_check(&k.overall)),
+            );
             ExitCode::SUCCESS
         }
         _ => {
