@@ -52,9 +52,9 @@ fn is(s: &SignatureFacts, class: SignerClass) -> bool {
     s.signer_class == class
 }
 
-/// Rows 1–11 and 13: an issued document.
-fn document(c: &mut Collector, facts: &DocumentFacts, options: &Decree30Options) {
-    let sigs = &facts.signatures;
+/// A signer the certificate stage could not class as a person or an organisation leaves every
+/// row that needs the class to a person: one manual check per such signature.
+fn unknown_signers(c: &mut Collector, sigs: &[SignatureFacts]) {
     for s in sigs.iter().filter(|s| is(s, SignerClass::Unknown)) {
         c.manual(
             "decree30.unknown_signer_class",
@@ -64,6 +64,12 @@ fn document(c: &mut Collector, facts: &DocumentFacts, options: &Decree30Options)
             &[],
         );
     }
+}
+
+/// Rows 1–11 and 13: an issued document.
+fn document(c: &mut Collector, facts: &DocumentFacts, options: &Decree30Options) {
+    let sigs = &facts.signatures;
+    unknown_signers(c, sigs);
     let person = sigs.iter().position(|s| is(s, SignerClass::Person));
     let organisation = sigs
         .iter()
@@ -371,15 +377,7 @@ fn organisation_info(c: &mut Collector, o: &SignatureFacts) {
 /// Rows 12 and 14: the organisation's text-only signature on an attachment or a copy.
 fn info_signature(c: &mut Collector, facts: &DocumentFacts, role: Decree30Role) {
     let sigs = &facts.signatures;
-    for s in sigs.iter().filter(|s| is(s, SignerClass::Unknown)) {
-        c.manual(
-            "decree30.unknown_signer_class",
-            None,
-            ManualReason::MissingFact,
-            Some(&s.field),
-            &[],
-        );
-    }
+    unknown_signers(c, sigs);
     let target = sigs
         .iter()
         .find(|s| is(s, SignerClass::Organisation))
