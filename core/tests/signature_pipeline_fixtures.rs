@@ -19,6 +19,10 @@ use motcua_core::signature::report::{
 };
 use motcua_core::Date;
 
+#[path = "common/signing_order.rs"]
+mod signing_order;
+use signing_order::signing_order;
+
 /// The fixtures' validation time, 2026-03-05T02:30:15Z (fixtures.json `validation_time`).
 fn validation() -> i64 {
     Date::new(2026, 3, 5).expect("date").to_days() * 86_400 + 2 * 3600 + 30 * 60 + 15
@@ -37,19 +41,7 @@ fn every_stage_together_gives_the_fixtures_verdicts() {
         let mut facts = gather(&doc).unwrap_or_else(|e| panic!("{}: {e}", f.file));
         facts.set_integrity(&integrity);
         facts.set_changes(&changes);
-        // Signing order: by where each byte range ends.
-        let mut order: Vec<(i64, String)> = doc
-            .latest()
-            .signatures()
-            .expect("signatures")
-            .fields
-            .into_iter()
-            .filter_map(|fl| {
-                let br = fl.signature?.byte_range?;
-                Some((br.get(2)? + br.get(3)?, fl.name))
-            })
-            .collect();
-        order.sort();
+        let order = signing_order(&doc);
         let mut results = Vec::new();
         for ((_, field), want) in order.iter().zip(&f.expect.signatures) {
             let i = integrity

@@ -18,6 +18,10 @@ use motcua_core::signature::report::{
     SubIndication,
 };
 
+#[path = "common/signing_order.rs"]
+mod signing_order;
+use signing_order::signing_order;
+
 fn indication(s: &str) -> Indication {
     match s {
         "TOTAL_PASSED" => Indication::TotalPassed,
@@ -58,19 +62,7 @@ fn the_report_gives_the_fixtures_verdicts() {
         let doc = Document::parse(&f.bytes).unwrap_or_else(|e| panic!("{}: {e}", f.file));
         let integrity = check_document(&doc).unwrap_or_else(|e| panic!("{}: {e}", f.file));
         let changes = analyse(&doc).unwrap_or_else(|e| panic!("{}: {e}", f.file));
-        // Signing order: by where each signature's byte range ends.
-        let mut order: Vec<(i64, String)> = doc
-            .latest()
-            .signatures()
-            .expect("signatures")
-            .fields
-            .into_iter()
-            .filter_map(|fl| {
-                let br = fl.signature?.byte_range?;
-                Some((br.get(2)? + br.get(3)?, fl.name))
-            })
-            .collect();
-        order.sort();
+        let order = signing_order(&doc);
         assert_eq!(order.len(), f.expect.signatures.len(), "{}", f.file);
         let mut results = Vec::new();
         for ((_, field), want) in order.iter().zip(&f.expect.signatures) {
