@@ -112,4 +112,65 @@ mod tests {
         }
         assert!(exports.len() >= 8, "exports found: {exports:?}");
     }
+
+    /// The header is where C, Python, Java and PHP programmers read the API: every function,
+    /// type, constant, enum value and struct field in it carries the doc comment cbindgen copies
+    /// from the Rust source (a `/** ... */` block right above the declaration).
+    #[test]
+    fn every_declaration_in_the_header_has_a_doc_comment() {
+        let header = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("include/motcua.h");
+        let text = std::fs::read_to_string(header).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut functions = 0;
+        let mut undocumented = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            if !is_declaration(line) {
+                continue;
+            }
+            if line.contains("motcua_") && line.contains('(') {
+                functions += 1;
+            }
+            let documented = lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| l.trim() == "*/");
+            if !documented {
+                undocumented.push(format!("line {}: {line}", i + 1));
+            }
+        }
+        assert!(functions >= 20, "functions found: {functions}");
+        assert!(
+            undocumented.is_empty(),
+            "declarations without a doc comment (add a /// comment in bindings-c/src and run \
+             scripts/check-header --write):\n{}",
+            undocumented.join("\n")
+        );
+    }
+
+    /// Whether a line of the header starts a declaration a reader needs explained: a function,
+    /// a type or a `#define` at the top level, or an enum value or struct field (indented by
+    /// two spaces; the parameters of a function are aligned further in).
+    fn is_declaration(line: &str) -> bool {
+        let top_level = !line.starts_with(' ')
+            && !line.is_empty()
+            && ![
+                "/*",
+                " *",
+                "*/",
+                "#if",
+                "#endif",
+                "#include",
+                "}",
+                "extern",
+                "#define MOTCUA_H",
+            ]
+            .iter()
+            .any(|p| line.starts_with(p));
+        let member = line.starts_with("  ")
+            && !line.starts_with("   ")
+            && !line.trim_start().starts_with("/*")
+            && !line.trim_start().starts_with('*');
+        top_level || member
+    }
 }
