@@ -29,6 +29,10 @@ pub(crate) struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub(crate) today: Option<Date>,
 
+    /// Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub(crate) color: ColorArg,
+
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -49,6 +53,17 @@ impl From<LangArg> for Lang {
             LangArg::En => Lang::En,
         }
     }
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorArg {
+    /// On a terminal, unless the NO_COLOR environment variable is set.
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// What to do.

@@ -46,7 +46,8 @@ pub(crate) fn validate(
         serde_json::to_writer(&mut *out, &report)?;
         out.write_all(b"\n")?;
     } else {
-        out.write_all(render::report(&report, &args.dossier, &args.procedure, cx.lang).as_bytes())?;
+        let text = render::report(&report, &args.dossier, &args.procedure, cx.lang, cx.paint);
+        out.write_all(text.as_bytes())?;
     }
     Ok(Status::of(report.valid))
 }

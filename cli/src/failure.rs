@@ -10,6 +10,7 @@ use motcua_core::{Finding, Lang};
 use crate::files::FileError;
 use crate::labels::Labels;
 use crate::lines::MAX_LINE_BYTES;
+use crate::paint::Paint;
 use crate::render;
 
 /// An input the CLI could not use.
@@ -110,8 +111,9 @@ impl Failure {
         }
     }
 
-    /// The message for standard error, in `lang`, without a line ending.
-    pub(crate) fn message(&self, lang: Lang) -> String {
+    /// The message for standard error, in `lang`, without a line ending; its prefix painted
+    /// with `paint`.
+    pub(crate) fn message(&self, lang: Lang, paint: Paint) -> String {
         let l = Labels::of(lang);
         let what = match self {
             Failure::File(FileError::NotFound { path }) => {
@@ -173,7 +175,7 @@ impl Failure {
             Failure::Stdout(e) => format!("{}: {e}", l.stdout_failed),
             Failure::NoClock => l.no_clock.to_owned(),
         };
-        format!("{}: {what}", l.fatal)
+        format!("{}: {what}", paint.fatal(l.fatal))
     }
 }
 

@@ -30,7 +30,7 @@ fn check(
         serde_json::to_writer(&mut *out, &check)?;
         out.write_all(b"\n")?;
     } else {
-        out.write_all(render::id_check(&check, cx.lang).as_bytes())?;
+        out.write_all(render::id_check(&check, cx.lang, cx.paint).as_bytes())?;
     }
     Ok(Status::of(check.valid))
 }

@@ -16,6 +16,7 @@ use crate::args::{
 use crate::failure::Failure;
 use crate::files;
 use crate::labels::{fill, Labels};
+use crate::paint::Paint;
 use crate::render;
 use crate::status::Status;
 use crate::Context;
@@ -35,7 +36,7 @@ pub(crate) fn replay(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> i
         if args.log.json {
             print_json(out, d)?;
         } else {
-            out.write_all(dossier(d, cx.lang).as_bytes())?;
+            out.write_all(dossier(d, cx.lang, cx.paint).as_bytes())?;
         }
     }
     Ok(status)
@@ -97,7 +98,7 @@ pub(crate) fn status(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::
         if args.json {
             print_json(out, check)?;
         } else {
-            out.write_all(status_check(check, cx.lang).as_bytes())?;
+            out.write_all(status_check(check, cx.lang, cx.paint).as_bytes())?;
         }
     }
     Ok(status)
@@ -227,13 +228,13 @@ fn time(t: &Timestamp) -> String {
 }
 
 /// One replayed dossier as text.
-fn dossier(d: &DossierReplay, lang: Lang) -> String {
+fn dossier(d: &DossierReplay, lang: Lang, paint: Paint) -> String {
     let l = Labels::of(lang).lifecycle;
     let code = d
         .national_status
         .map_or("—".to_owned(), |c| c.0.to_string());
-    let mark = if d.rejected == 0 { "✓ " } else { "✗ " };
-    let mut text = mark.to_owned();
+    let mark = if d.rejected == 0 { "✓" } else { "✗" };
+    let mut text = format!("{} ", paint.verdict(d.rejected == 0, mark));
     text += &fill(
         l.dossier,
         &[
@@ -257,14 +258,14 @@ fn dossier(d: &DossierReplay, lang: Lang) -> String {
     if let Some(due) = &d.due {
         facts.push(fill(l.due, &[&time(due)]));
     }
-    let timeliness = match d.timeliness {
-        Timeliness::Early => 0,
-        Timeliness::OnTime => 1,
-        Timeliness::Late => 2,
-        Timeliness::Pending => 3,
-        Timeliness::NotApplicable => 4,
-    };
-    facts.push(l.timeliness[timeliness].to_owned());
+    let [early, on_time, late, pending, not_applicable] = l.timeliness;
+    facts.push(match d.timeliness {
+        Timeliness::Early => paint.pass(early).to_string(),
+        Timeliness::OnTime => paint.pass(on_time).to_string(),
+        Timeliness::Late => paint.fail(late).to_string(),
+        Timeliness::Pending => pending.to_owned(),
+        Timeliness::NotApplicable => not_applicable.to_owned(),
+    });
     if d.extended {
         facts.push(l.extended.to_owned());
     }
@@ -277,8 +278,9 @@ fn dossier(d: &DossierReplay, lang: Lang) -> String {
     for e in &d.timeline {
         if let Some(finding) = &e.rejection {
             let kind = name(&e.kind);
+            let refused = fill(l.refused, &[&e.line.to_string(), &kind]);
             text.push_str("    ");
-            text.push_str(&fill(l.refused, &[&e.line.to_string(), &kind]));
+            text.push_str(&paint.fail(&refused).to_string());
             text.push_str(": ");
             render::located(&mut text, finding, lang);
             text.push_str(&format!(" ({})\n", e.article));
@@ -288,7 +290,7 @@ fn dossier(d: &DossierReplay, lang: Lang) -> String {
 }
 
 /// One dossier of a status log as text.
-fn status_check(check: &StatusCheck, lang: Lang) -> String {
+fn status_check(check: &StatusCheck, lang: Lang, paint: Paint) -> String {
     let l = Labels::of(lang).lifecycle;
     let codes: Vec<String> = check.statuses.iter().map(|c| c.0.to_string()).collect();
     let states: Vec<&str> = check
@@ -296,17 +298,15 @@ fn status_check(check: &StatusCheck, lang: Lang) -> String {
         .iter()
         .map(|s| state_name(*s, None, lang))
         .collect();
-    let mark = if check.problems.is_empty() {
-        "✓"
-    } else {
-        "✗"
-    };
+    let fine = check.problems.is_empty();
+    let mark = paint.verdict(fine, if fine { "✓" } else { "✗" });
     let mut text = format!("{mark} {:?}: {}\n    ", check.dossier, codes.join(" → "));
     text.push_str(&fill(l.may_be, &[&states.join(", ")]));
     text.push('\n');
     for p in &check.problems {
+        let problem = fill(l.problem, &[&p.line.to_string()]);
         text.push_str("    ");
-        text.push_str(&fill(l.problem, &[&p.line.to_string()]));
+        text.push_str(&paint.fail(&problem).to_string());
         text.push_str(": ");
         render::located(&mut text, &p.finding, lang);
         text.push('\n');

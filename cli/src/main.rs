@@ -16,6 +16,7 @@ mod info;
 mod labels;
 mod lifecycle;
 mod lines;
+mod paint;
 mod render;
 mod status;
 mod today;
@@ -30,6 +31,7 @@ use motcua_core::{Date, Lang};
 
 use crate::args::{CalendarCommand, Cli, Command, DossierCommand, LifecycleCommand};
 use crate::failure::Failure;
+use crate::paint::Paint;
 use crate::status::Status;
 
 /// What every command needs besides its own arguments.
@@ -39,6 +41,10 @@ pub(crate) struct Context {
     pub(crate) lang: Lang,
     /// The date rules take as today.
     pub(crate) today: Date,
+    /// Colours of standard output.
+    pub(crate) paint: Paint,
+    /// Colours of standard error.
+    pub(crate) err_paint: Paint,
 }
 
 impl Context {
@@ -47,21 +53,40 @@ impl Context {
     pub(crate) fn fail(&self, out: &mut impl Write, failure: &Failure) -> Status {
         // Keep stdout and stderr in order on a terminal. A failing stdout is reported at the end.
         let _ = out.flush();
-        let _ = writeln!(io::stderr(), "{}", failure.message(self.lang));
+        let _ = writeln!(
+            io::stderr(),
+            "{}",
+            failure.message(self.lang, self.err_paint)
+        );
         Status::Unusable
     }
 }
 
 fn main() -> ExitCode {
+    if let Some(color) = paint::early_choice(std::env::args_os()) {
+        paint::choose(color);
+    }
     let cli = Cli::parse();
+    paint::choose(cli.color);
     let lang = Lang::from(cli.lang);
     let stdout = io::stdout();
+    let paint = Paint::of(&stdout);
+    let err_paint = Paint::of(&io::stderr());
     let mut out = BufWriter::new(stdout.lock());
     let Some(today) = cli.today.or_else(|| today::in_vietnam(SystemTime::now())) else {
-        let _ = writeln!(io::stderr(), "{}", Failure::NoClock.message(lang));
+        let _ = writeln!(
+            io::stderr(),
+            "{}",
+            Failure::NoClock.message(lang, err_paint)
+        );
         return Status::Unusable.into();
     };
-    let cx = Context { lang, today };
+    let cx = Context {
+        lang,
+        today,
+        paint,
+        err_paint,
+    };
     let result = match &cli.command {
         Command::Id(args) => id::run(args, &cx, &mut out),
         Command::Dossier(DossierCommand::Validate(args)) => dossier::validate(args, &cx, &mut out),
@@ -90,7 +115,11 @@ fn main() -> ExitCode {
         // The reader went away (`motcua id … | head`): nothing more to say.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Status::Unusable.into(),
         Err(e) => {
-            let _ = writeln!(io::stderr(), "{}", Failure::Stdout(e).message(lang));
+            let _ = writeln!(
+                io::stderr(),
+                "{}",
+                Failure::Stdout(e).message(lang, err_paint)
+            );
             Status::Unusable.into()
         }
     }

@@ -2,7 +2,7 @@
 //!
 //! Untrusted text (the values as given, file names) is printed with Rust's debug escaping, and
 //! control characters inside messages (which may quote the input) are escaped too, so that the
-//! input cannot drive the terminal.
+//! input cannot drive the terminal. The only escape codes printed are the CLI's own colours.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -14,41 +14,51 @@ use motcua_core::{Finding, Lang, Severity};
 
 use crate::info;
 use crate::labels::Labels;
+use crate::paint::{Paint, Painted};
 
 /// The lines for one checked identifier.
-pub(crate) fn id_check(check: &IdCheck, lang: Lang) -> String {
+pub(crate) fn id_check(check: &IdCheck, lang: Lang, paint: Paint) -> String {
     let l = Labels::of(lang);
     let mut out = String::new();
+    let (mark, verdict) = verdict(check.valid, l);
+    let _ = write!(
+        out,
+        "{} {:?}: {}",
+        paint.verdict(check.valid, mark),
+        check.input,
+        paint.verdict(check.valid, verdict)
+    );
     if check.valid {
-        let _ = write!(out, "{} {:?}: {}", l.mark_valid, check.input, l.valid);
         if let Some(normalized) = &check.normalized {
             let _ = write!(out, " → {normalized}");
         }
         if let Some(info) = &check.info {
             let _ = write!(out, " — {}", printable(&info::describe(info, l)));
         }
-    } else {
-        let _ = write!(out, "{} {:?}: {}", l.mark_invalid, check.input, l.invalid);
     }
     out.push('\n');
-    findings(&mut out, &check.errors, &check.warnings, lang);
+    findings(&mut out, &check.errors, &check.warnings, lang, paint);
     out
 }
 
 /// The lines for one checked dossier.
-pub(crate) fn report(report: &Report, dossier: &Path, procedure: &Path, lang: Lang) -> String {
+pub(crate) fn report(
+    report: &Report,
+    dossier: &Path,
+    procedure: &Path,
+    lang: Lang,
+    paint: Paint,
+) -> String {
     let l = Labels::of(lang);
-    let (mark, verdict) = if report.valid {
-        (l.mark_valid, l.valid)
-    } else {
-        (l.mark_invalid, l.invalid)
-    };
+    let (mark, verdict) = verdict(report.valid, l);
     let mut out = format!(
-        "{mark} {} {:?} ({} {:?}): {verdict}",
+        "{} {} {:?} ({} {:?}): {}",
+        paint.verdict(report.valid, mark),
         l.dossier,
         dossier.display().to_string(),
         l.procedure,
         procedure.display().to_string(),
+        paint.verdict(report.valid, verdict),
     );
     if !report.errors.is_empty() || !report.warnings.is_empty() {
         let _ = write!(
@@ -61,28 +71,46 @@ pub(crate) fn report(report: &Report, dossier: &Path, procedure: &Path, lang: La
         );
     }
     out.push('\n');
-    findings(&mut out, &report.errors, &report.warnings, lang);
+    findings(&mut out, &report.errors, &report.warnings, lang, paint);
     out
 }
 
-/// One indented line per finding: severity, code, JSON pointer when not the whole input, message.
-fn findings(out: &mut String, errors: &[Finding], warnings: &[Finding], lang: Lang) {
-    for f in errors.iter().chain(warnings) {
-        out.push_str("    ");
-        finding(out, f, lang);
+/// The mark and the word of a verdict.
+fn verdict(valid: bool, l: &Labels) -> (&'static str, &'static str) {
+    if valid {
+        (l.mark_valid, l.valid)
+    } else {
+        (l.mark_invalid, l.invalid)
+    }
+}
+
+/// One line per finding, indented by `indent`: severity, code, JSON pointer when not the whole
+/// input, message.
+pub(crate) fn finding_lines<'a>(
+    out: &mut String,
+    indent: &str,
+    list: impl IntoIterator<Item = &'a Finding>,
+    lang: Lang,
+    paint: Paint,
+) {
+    for f in list {
+        let _ = write!(out, "{indent}{} ", severity(f.severity, lang, paint));
+        located(out, f, lang);
         out.push('\n');
     }
 }
 
-/// A finding on one line, without indentation or line ending.
-fn finding(out: &mut String, f: &Finding, lang: Lang) {
+fn findings(out: &mut String, errors: &[Finding], warnings: &[Finding], lang: Lang, paint: Paint) {
+    finding_lines(out, "    ", errors.iter().chain(warnings), lang, paint);
+}
+
+/// The label of `severity`, errors in red and warnings in yellow.
+fn severity(severity: Severity, lang: Lang, paint: Paint) -> Painted<'static> {
     let l = Labels::of(lang);
-    let severity = match f.severity {
-        Severity::Error => l.error,
-        Severity::Warning => l.warning,
-    };
-    let _ = write!(out, "{severity} ");
-    located(out, f, lang);
+    match severity {
+        Severity::Error => paint.fail(l.error),
+        Severity::Warning => paint.warn(l.warning),
+    }
 }
 
 /// A finding's code, JSON pointer when not the whole input, and message.

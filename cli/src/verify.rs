@@ -9,17 +9,20 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use motcua_core::signature::changes::Modification;
 use motcua_core::signature::format::{Decree30Role, FormatVerdict, SignerClass, TimeSource};
-use motcua_core::signature::report::{EntryKind, Integrity, SignatureReport, SignatureResult};
+use motcua_core::signature::report::{
+    EntryKind, Indication, Integrity, SignatureReport, SignatureResult,
+};
 use motcua_core::signature::verify::{
     self, InputKind, OptionPart, ProfileName, VerifyError, VerifyOptions,
 };
-use motcua_core::{Finding, Lang, Severity};
+use motcua_core::{Finding, Lang};
 use serde::Serialize;
 
 use crate::args::{ProfileArg, RoleArg, VerifyArgs};
 use crate::failure::Failure;
 use crate::files::FileError;
 use crate::labels::{fill, Labels};
+use crate::paint::{Paint, Painted};
 use crate::render;
 use crate::status::Status;
 use crate::Context;
@@ -124,7 +127,7 @@ pub(crate) fn run(args: &VerifyArgs, cx: &Context, out: &mut impl Write) -> io::
                     )?;
                     out.write_all(b"\n")?;
                 } else {
-                    out.write_all(text(&report, path, cx.lang).as_bytes())?;
+                    out.write_all(text(&report, path, cx.lang, cx.paint).as_bytes())?;
                 }
             }
             Err(failure) => {
@@ -146,32 +149,34 @@ pub(crate) fn run(args: &VerifyArgs, cx: &Context, out: &mut impl Write) -> io::
 }
 
 /// One document's report as text.
-fn text(report: &SignatureReport, path: &Path, lang: Lang) -> String {
+fn text(report: &SignatureReport, path: &Path, lang: Lang, paint: Paint) -> String {
     let l = Labels::of(lang);
     let v = l.verify;
     let passes = report.passes();
+    let indication = name(&report.indication);
     let mut s = format!(
         "{} {:?}: {} — {}\n",
-        if passes { l.mark_valid } else { l.mark_invalid },
+        paint.verdict(passes, if passes { l.mark_valid } else { l.mark_invalid }),
         path.display().to_string(),
-        if passes { v.passes } else { v.fails },
-        name(&report.indication),
+        paint.verdict(passes, if passes { v.passes } else { v.fails }),
+        painted(report.indication, &indication, paint),
     );
-    findings(&mut s, "    ", &report.findings, lang);
+    render::finding_lines(&mut s, "    ", &report.findings, lang, paint);
     for sig in &report.signatures {
-        signature(&mut s, sig, lang);
+        signature(&mut s, sig, lang, paint);
     }
     if let Some(f) = &report.format {
-        let verdict = match f.verdict {
-            FormatVerdict::Failed => 0,
-            FormatVerdict::Indeterminate => 1,
-            FormatVerdict::MachineChecksPassed => 2,
+        let (verdict, style): (usize, fn(Paint, &str) -> Painted<'_>) = match f.verdict {
+            FormatVerdict::Failed => (0, Paint::fail),
+            FormatVerdict::Indeterminate => (1, Paint::warn),
+            FormatVerdict::MachineChecksPassed => (2, Paint::pass),
         };
+        let verdict = style(paint, v.format_verdicts[verdict]).to_string();
         s.push_str("    ");
-        s.push_str(&fill(v.format, &[v.format_verdicts[verdict]]));
+        s.push_str(&fill(v.format, &[&verdict]));
         s.push('\n');
-        let document: Vec<Finding> = f.findings.iter().map(|x| x.finding.clone()).collect();
-        findings(&mut s, "        ", &document, lang);
+        let document = f.findings.iter().map(|x| &x.finding);
+        render::finding_lines(&mut s, "        ", document, lang, paint);
         if !f.manual_checks.is_empty() {
             s.push_str("        ");
             s.push_str(&fill(v.manual, &[&f.manual_checks.len().to_string()]));
@@ -181,8 +186,18 @@ fn text(report: &SignatureReport, path: &Path, lang: Lang) -> String {
     s
 }
 
+/// `text`, the name of `indication`, in green when it passed, red when it failed and yellow when
+/// it is indeterminate.
+fn painted(indication: Indication, text: &str, paint: Paint) -> Painted<'_> {
+    match indication {
+        Indication::TotalPassed => paint.pass(text),
+        Indication::TotalFailed => paint.fail(text),
+        Indication::Indeterminate => paint.warn(text),
+    }
+}
+
 /// One signature's lines.
-fn signature(s: &mut String, sig: &SignatureResult, lang: Lang) {
+fn signature(s: &mut String, sig: &SignatureResult, lang: Lang, paint: Paint) {
     let l = Labels::of(lang);
     let v = l.verify;
     let what = match sig.kind {
@@ -194,7 +209,7 @@ fn signature(s: &mut String, sig: &SignatureResult, lang: Lang) {
     if let Some(sub) = &sig.sub_indication {
         verdict = format!("{verdict}/{}", name(sub));
     }
-    head.push(verdict);
+    head.push(painted(sig.indication, &verdict, paint).to_string());
     head.push(
         v.integrity[match sig.integrity {
             Some(Integrity::Intact) => 0,
@@ -255,32 +270,16 @@ fn signature(s: &mut String, sig: &SignatureResult, lang: Lang) {
             s.push('\n');
         }
     }
-    let format: Vec<Finding> = sig
-        .format_findings
+    let format = sig.format_findings.iter().map(|x| &x.finding);
+    let list = sig
+        .integrity_findings
         .iter()
-        .map(|x| x.finding.clone())
-        .collect();
-    for list in [&sig.integrity_findings, &sig.certificate_findings, &format] {
-        findings(s, "        ", list, lang);
-    }
+        .chain(&sig.certificate_findings)
+        .chain(format);
+    render::finding_lines(s, "        ", list, lang, paint);
     if sig.sub_indication.map(|x| name(&x)).as_deref() == Some("SIGNED_DATA_NOT_FOUND") {
         s.push_str("        ");
         s.push_str(v.no_content);
-        s.push('\n');
-    }
-}
-
-/// One line per finding: severity, code, pointer, message.
-fn findings(s: &mut String, indent: &str, list: &[Finding], lang: Lang) {
-    let l = Labels::of(lang);
-    for f in list {
-        s.push_str(indent);
-        s.push_str(match f.severity {
-            Severity::Error => l.error,
-            Severity::Warning => l.warning,
-        });
-        s.push(' ');
-        render::located(s, f, lang);
         s.push('\n');
     }
 }

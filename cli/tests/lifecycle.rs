@@ -2,19 +2,13 @@
 //! JSON shapes, the languages and the logs that exit 2.
 
 mod common;
+#[path = "common/examples.rs"]
+mod examples;
 #[path = "common/text.rs"]
 mod text;
 
+use examples::{EVENTS, STATUSES};
 use text::{json_lines, motcua};
-
-const EVENTS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../examples/lifecycle-log.jsonl"
-);
-const STATUSES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../examples/lifecycle-status-log.jsonl"
-);
 
 #[test]
 fn replay_of_the_example_log() {

@@ -3,23 +3,13 @@
 //! codes and unreadable inputs.
 
 mod common;
+#[path = "common/examples.rs"]
+mod examples;
 #[path = "common/text.rs"]
 mod text;
 
+use examples::{AT, DATA, DECISION, OVERLAID, P7S, ROOT};
 use text::{json_lines, motcua};
-
-macro_rules! example {
-    ($name:literal) => {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/", $name)
-    };
-}
-
-const ROOT: &str = example!("signature-test-root.pem");
-const DECISION: &str = example!("signed-decision.pdf");
-const OVERLAID: &str = example!("signed-decision-overlaid.pdf");
-const DATA: &str = example!("signed-application.txt");
-const P7S: &str = example!("signed-application.txt.p7s");
-const AT: &str = "2026-03-05T02:30:15Z";
 
 #[test]
 fn the_signed_examples_verify_as_documented() {

@@ -1,0 +1,154 @@
+//! End-to-end tests of what `motcua` does for a person at a terminal: colours (`--color`,
+//! `NO_COLOR`) and none when piped. The terminal is a real pseudo-terminal made by util-linux
+//! `script` (Debian's essential package bsdutils; scripts/setup installs it where it is missing).
+
+mod common;
+#[path = "common/examples.rs"]
+mod examples;
+
+use std::process::{Command, Output, Stdio};
+
+use common::{command, run, without_colour_variables};
+use examples::{AT, DECISION, EVENTS, OVERLAID, ROOT, STATUSES};
+
+const TODAY: &str = "2026-11-23";
+const ESC: char = '\u{1b}';
+const GREEN: &str = "\u{1b}[32m";
+const RED: &str = "\u{1b}[31m";
+const YELLOW: &str = "\u{1b}[33m";
+const BOLD_RED: &str = "\u{1b}[1m\u{1b}[31m";
+
+/// A valid and an invalid tax code: a green and a red verdict.
+const IDS: [&str; 4] = ["id", "tax-code", "0100233488", "0100233480"];
+
+/// Commands whose text output holds verdicts: passing, failing, with warnings.
+fn verdict_commands() -> Vec<Vec<&'static str>> {
+    vec![
+        IDS.to_vec(),
+        vec!["verify", DECISION, OVERLAID, "--trust", ROOT, "--at", AT],
+        vec!["lifecycle", "replay", EVENTS],
+        vec!["lifecycle", "status", STATUSES],
+    ]
+}
+
+fn piped(args: &[&str]) -> Output {
+    run(command(TODAY, args), b"")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// Runs `motcua --today TODAY args…` in a pseudo-terminal (stdin, stdout and stderr all on it),
+/// with the colour variables removed, then `env` set; returns the exit code and what the terminal
+/// showed.
+fn in_terminal(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
+    let quote = |arg: &str| format!("'{}'", arg.replace('\'', r"'\''"));
+    let line: Vec<String> = [env!("CARGO_BIN_EXE_motcua"), "--today", TODAY]
+        .iter()
+        .chain(args)
+        .map(|a| quote(a))
+        .collect();
+    let mut script = Command::new("script");
+    // -q: no start and end banners; -e: exit with the command's status; -c: the command.
+    script.args(["-qec", &line.join(" "), "/dev/null"]);
+    without_colour_variables(&mut script);
+    script
+        .env("TERM", "xterm-256color")
+        .envs(env.iter().copied());
+    let o = script
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("util-linux `script` runs (scripts/setup installs bsdutils)");
+    assert!(o.stderr.is_empty(), "script: {}", text(&o.stderr));
+    (o.status.code().expect("script exits"), text(&o.stdout))
+}
+
+#[test]
+fn piped_output_has_no_escape_codes() {
+    let mut commands = verdict_commands();
+    // Messages on standard error, and clap's usage errors and help.
+    commands.push(vec!["verify", "/no/such/file.pdf"]);
+    commands.push(vec!["id", "no-such-kind", "1"]);
+    commands.push(vec!["--help"]);
+    commands.push(vec!["verify", "--help"]);
+    for args in commands {
+        let o = piped(&args);
+        for (stream, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+            let shown = text(bytes);
+            assert!(!shown.contains(ESC), "{args:?} {stream}: {shown:?}");
+        }
+        assert!(!o.stdout.is_empty() || !o.stderr.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn color_always_paints_verdicts_and_messages_into_a_pipe() {
+    let o = piped(&[&["--color", "always"], &IDS[..]].concat());
+    let out = text(&o.stdout);
+    assert!(out.contains(&format!("{GREEN}✓")), "{out:?}");
+    assert!(out.contains(&format!("{RED}✗")), "{out:?}");
+
+    let verify = verdict_commands()[1].clone();
+    let o = piped(&[&["--color", "always"], &verify[..]].concat());
+    let out = text(&o.stdout);
+    assert!(out.contains(&format!("{GREEN}TOTAL_PASSED")), "{out:?}");
+    assert!(out.contains(&format!("{RED}TOTAL_FAILED")), "{out:?}");
+    assert!(out.contains(YELLOW), "warnings in yellow: {out:?}");
+
+    let o = piped(&["--color=always", "verify", "/no/such/file.pdf"]);
+    let err = text(&o.stderr);
+    assert!(
+        err.starts_with(&format!("{BOLD_RED}motcua: lỗi")),
+        "{err:?}"
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn json_has_no_escape_codes_even_with_color_always() {
+    let o = piped(&[&["--color", "always"], &IDS[..], &["--json"]].concat());
+    let out = text(&o.stdout);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(!out.contains(ESC), "{out:?}");
+}
+
+#[test]
+fn a_terminal_gets_colours_unless_no_color_or_color_never() {
+    let (code, shown) = in_terminal(&IDS, &[]);
+    assert_eq!(code, 1, "{shown}");
+    assert!(shown.contains(&format!("{GREEN}✓")), "{shown:?}");
+    assert!(shown.contains(&format!("{RED}✗")), "{shown:?}");
+
+    for (args, env) in [
+        (vec!["--color", "never"], vec![]),
+        (vec![], vec![("NO_COLOR", "1")]),
+        (vec![], vec![("TERM", "dumb")]),
+    ] {
+        let (code, shown) = in_terminal(&[&args[..], &IDS[..]].concat(), &env);
+        assert_eq!(code, 1, "{shown}");
+        assert!(shown.contains("✗ \"0100233480\""), "{shown:?}");
+        assert!(!shown.contains(ESC), "{args:?} {env:?}: {shown:?}");
+    }
+
+    // The option given on purpose wins over the environment.
+    let (_, shown) = in_terminal(
+        &[&["--color", "always"], &IDS[..]].concat(),
+        &[("NO_COLOR", "1")],
+    );
+    assert!(shown.contains(&format!("{RED}✗")), "{shown:?}");
+}
+
+#[test]
+fn error_messages_on_a_terminal_are_red() {
+    let (code, shown) = in_terminal(&["verify", "/no/such/file.pdf"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        shown.contains(&format!("{BOLD_RED}motcua: lỗi")),
+        "{shown:?}"
+    );
+    let (_, shown) = in_terminal(&["verify", "/no/such/file.pdf"], &[("NO_COLOR", "1")]);
+    assert!(!shown.contains(ESC), "{shown:?}");
+}
