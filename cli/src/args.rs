@@ -194,8 +194,11 @@ pub(crate) enum LifecycleCommand {
     /// Print the state diagram of a rule version.
     #[command(
         long_about = "Print the state diagram of the lifecycle, generated from spec/lifecycle/, \
-                      as Mermaid (stateDiagram-v2) or Graphviz DOT. The rule version defaults \
-                      to the one in force today."
+                      as Mermaid (stateDiagram-v2), Graphviz DOT, or SVG drawn from the DOT by \
+                      Graphviz's `dot` program (install the package graphviz; without it, exit \
+                      2 with a message saying so). The rule version defaults to the one in force \
+                      today.\n\n\
+                      Example: motcua lifecycle diagram --format svg > lifecycle.svg"
     )]
     Diagram(DiagramArgs),
     /// Print test paths: a shortest path to every state and paths taking every transition.
@@ -258,6 +261,8 @@ pub(crate) enum DiagramFormat {
     Mermaid,
     /// Graphviz DOT.
     Dot,
+    /// SVG, drawn from the DOT diagram by Graphviz's `dot` program (Debian package graphviz).
+    Svg,
 }
 
 /// Arguments of `motcua lifecycle table`.

@@ -8,7 +8,8 @@ use motcua_core::model::InputError;
 use motcua_core::{Finding, Lang};
 
 use crate::files::FileError;
-use crate::labels::Labels;
+use crate::graphviz::{self, GraphvizError};
+use crate::labels::{fill, Labels};
 use crate::lines::MAX_LINE_BYTES;
 use crate::paint::Paint;
 use crate::render;
@@ -72,6 +73,9 @@ pub(crate) enum Failure {
     /// input is not a date.
     #[error("{}", .0.en)]
     Calendar(Box<Finding>),
+    /// An SVG drawing could not be made with Graphviz.
+    #[error(transparent)]
+    Graphviz(#[from] GraphvizError),
     /// The system clock is outside the dates the core handles.
     #[error("no usable system clock")]
     NoClock,
@@ -173,6 +177,25 @@ impl Failure {
             }
             Failure::Stdin(e) => format!("{}: {e}", l.stdin_failed),
             Failure::Stdout(e) => format!("{}: {e}", l.stdout_failed),
+            Failure::Graphviz(GraphvizError::NotInstalled) => fill(
+                l.lifecycle.no_graphviz,
+                &[graphviz::PACKAGE, graphviz::PACKAGE],
+            ),
+            Failure::Graphviz(GraphvizError::Unrunnable { program, source }) => format!(
+                "{}: {} ({source})",
+                shown(program),
+                l.lifecycle.graphviz_unrunnable
+            ),
+            Failure::Graphviz(GraphvizError::Failed {
+                program,
+                status,
+                stderr,
+            }) => format!(
+                "{}: {}: {:?}",
+                shown(program),
+                fill(l.lifecycle.graphviz_failed, &[&status.to_string()]),
+                stderr
+            ),
             Failure::NoClock => l.no_clock.to_owned(),
         };
         format!("{}: {what}", paint.fatal(l.fatal))

@@ -142,6 +142,12 @@ pub(crate) struct LifecycleLabels {
     pub(crate) by_procedure: &'static str,
     /// Title of the groups by month of receipt.
     pub(crate) by_month: &'static str,
+    /// Graphviz's `dot` is not installed: the package to install.
+    pub(crate) no_graphviz: &'static str,
+    /// Graphviz's `dot` could not be run.
+    pub(crate) graphviz_unrunnable: &'static str,
+    /// Graphviz's `dot` failed: its exit status.
+    pub(crate) graphviz_failed: &'static str,
 }
 
 const LIFECYCLE_VI: LifecycleLabels = LifecycleLabels {
@@ -166,6 +172,10 @@ const LIFECYCLE_VI: LifecycleLabels = LifecycleLabels {
     by_agency: "Theo cơ quan tiếp nhận:",
     by_procedure: "Theo thủ tục:",
     by_month: "Theo tháng tiếp nhận:",
+    no_graphviz: "cần chương trình `dot` của Graphviz để vẽ SVG nhưng không tìm thấy trên PATH; \
+                  hãy cài gói {} (Debian, Ubuntu: apt-get install {})",
+    graphviz_unrunnable: "không chạy được",
+    graphviz_failed: "chạy lỗi ({})",
 };
 
 const LIFECYCLE_EN: LifecycleLabels = LifecycleLabels {
@@ -184,6 +194,10 @@ const LIFECYCLE_EN: LifecycleLabels = LifecycleLabels {
     by_agency: "By receiving agency:",
     by_procedure: "By procedure:",
     by_month: "By month of receipt:",
+    no_graphviz: "drawing SVG needs Graphviz's `dot`, which is not on PATH; install the package \
+                  {} (Debian, Ubuntu: apt-get install {})",
+    graphviz_unrunnable: "cannot be run",
+    graphviz_failed: "failed ({})",
 };
 
 /// Words of `motcua calendar`. A `{}` in a template is filled in order by [`fill`].

@@ -15,6 +15,7 @@ use crate::args::{
 };
 use crate::failure::Failure;
 use crate::files;
+use crate::graphviz;
 use crate::labels::{fill, Labels};
 use crate::paint::Paint;
 use crate::render;
@@ -123,11 +124,15 @@ pub(crate) fn diagram(
     out: &mut impl Write,
 ) -> io::Result<Status> {
     let rules = chosen(args.rules, cx);
-    let text = match args.format {
-        DiagramFormat::Mermaid => lifecycle::export::mermaid(rules),
-        DiagramFormat::Dot => lifecycle::export::dot(rules),
+    let drawing = match args.format {
+        DiagramFormat::Mermaid => lifecycle::export::mermaid(rules).into_bytes(),
+        DiagramFormat::Dot => lifecycle::export::dot(rules).into_bytes(),
+        DiagramFormat::Svg => match graphviz::svg(&lifecycle::export::dot(rules)) {
+            Ok(svg) => svg,
+            Err(e) => return Ok(cx.fail(out, &Failure::Graphviz(e))),
+        },
     };
-    out.write_all(text.as_bytes())?;
+    out.write_all(&drawing)?;
     Ok(Status::Valid)
 }
 

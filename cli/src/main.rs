@@ -11,6 +11,7 @@ mod calendar;
 mod dossier;
 mod failure;
 mod files;
+mod graphviz;
 mod id;
 mod info;
 mod labels;

@@ -8,6 +8,7 @@ mod examples;
 mod text;
 
 use examples::{EVENTS, STATUSES};
+use motcua_core::lifecycle::{machine, RuleSet};
 use text::{json_lines, motcua};
 
 #[test]
@@ -193,4 +194,82 @@ fn replay_and_kpi_with_a_policy_file() {
     assert_eq!(code, 2);
     assert!(err.contains("bad.json"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Whether Graphviz's `dot` can be run from `PATH`.
+fn graphviz_installed() -> bool {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn svg_diagram_is_drawn_by_graphviz_with_every_state() {
+    if !graphviz_installed() {
+        eprintln!(
+            "SKIPPED svg_diagram_is_drawn_by_graphviz_with_every_state: Graphviz `dot` is not on \
+             PATH (scripts/setup installs the Debian package graphviz)"
+        );
+        return;
+    }
+    for (name, set) in [
+        ("decree-61-2018", RuleSet::Decree61_2018),
+        ("decree-118-2025", RuleSet::Decree118_2025),
+    ] {
+        let args = ["lifecycle", "diagram", "--format", "svg", "--rules", name];
+        let (code, out, err) = motcua(&args, "");
+        assert_eq!(code, 0, "{err}");
+        assert!(err.is_empty(), "{err}");
+        // Graphviz writes the SVG 1.1 DOCTYPE; no entity of it is used.
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        };
+        let svg = roxmltree::Document::parse_with_options(&out, options)
+            .unwrap_or_else(|e| panic!("{name}: the SVG is not well-formed XML: {e}"));
+        let root = svg.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        let texts: Vec<&str> = svg
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect();
+        let rules = machine::rules(set);
+        assert!(!rules.states.is_empty());
+        for state in &rules.states {
+            for label in [&state.vi, &state.en] {
+                assert!(
+                    texts.contains(&label.as_str()),
+                    "{name}: no text {label:?} in the SVG"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn svg_diagram_without_graphviz_names_the_package_to_install() {
+    let empty = std::env::temp_dir().join(format!("motcua-no-graphviz-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("an empty directory");
+    for (lang, words) in [
+        ("vi", "hãy cài gói graphviz"),
+        ("en", "install the package graphviz"),
+    ] {
+        let mut command = common::command(
+            "2026-11-23",
+            &["--lang", lang, "lifecycle", "diagram", "--format", "svg"],
+        );
+        command.env("PATH", &empty);
+        let o = common::run(command, b"");
+        let err = String::from_utf8(o.stderr).expect("UTF-8");
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(o.stdout.is_empty());
+        assert!(err.contains(words) && err.contains("`dot`"), "{err}");
+    }
+    std::fs::remove_dir_all(&empty).ok();
 }
