@@ -4,6 +4,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::progress::Progress;
+
 /// Why a file could not be read as text.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum FileError {
@@ -46,6 +48,16 @@ pub(crate) enum FileError {
 /// The text of the file at `path`, if it is UTF-8 and at most `limit` bytes long. A UTF-8 byte
 /// order mark at the start is dropped.
 pub(crate) fn read_text(path: &Path, limit: usize) -> Result<String, FileError> {
+    read_text_shown(path, limit, &Progress::hidden(), "")
+}
+
+/// [`read_text`], with the bytes read counted on `progress` as the work named `what`.
+pub(crate) fn read_text_shown(
+    path: &Path,
+    limit: usize,
+    progress: &Progress,
+    what: &'static str,
+) -> Result<String, FileError> {
     let unreadable = |source: io::Error| match source.kind() {
         io::ErrorKind::NotFound => FileError::NotFound {
             path: path.to_owned(),
@@ -62,7 +74,11 @@ pub(crate) fn read_text(path: &Path, limit: usize) -> Result<String, FileError> 
     let mut bytes = Vec::new();
     // Read one byte past the limit to tell "exactly the limit" from "too large".
     let bound = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    file.take(bound)
+    let total = u64::try_from(known_size).unwrap_or(u64::MAX);
+    let reader = progress.reading(what, total, file);
+    progress.now_on(path);
+    reader
+        .take(bound)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
     if bytes.len() > limit {

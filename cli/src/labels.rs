@@ -59,6 +59,14 @@ pub(crate) struct Labels {
     pub(crate) stdin_failed: &'static str,
     /// Standard output could not be written.
     pub(crate) stdout_failed: &'static str,
+    /// Progress bar: the files being verified.
+    pub(crate) progress_verifying: &'static str,
+    /// Progress bar: a file being read.
+    pub(crate) progress_reading: &'static str,
+    /// Progress bar: a log of events being replayed.
+    pub(crate) progress_replaying: &'static str,
+    /// Progress bar: a log of status codes being checked.
+    pub(crate) progress_checking: &'static str,
     /// Labels of what identifiers say.
     pub(crate) info: &'static InfoLabels,
     /// Words of `motcua calendar`.
@@ -572,6 +580,10 @@ const VI: Labels = Labels {
     no_clock: "không xác định được ngày hôm nay từ đồng hồ hệ thống; hãy dùng --today YYYY-MM-DD",
     stdin_failed: "không đọc được đầu vào chuẩn",
     stdout_failed: "không ghi được ra đầu ra chuẩn",
+    progress_verifying: "đang kiểm tra chữ ký",
+    progress_reading: "đang đọc",
+    progress_replaying: "đang phát lại nhật ký",
+    progress_checking: "đang kiểm tra nhật ký",
     info: &INFO_VI,
     calendar: &CALENDAR_VI,
     lifecycle: &LIFECYCLE_VI,
@@ -604,6 +616,10 @@ const EN: Labels = Labels {
     no_clock: "cannot tell today's date from the system clock; use --today YYYY-MM-DD",
     stdin_failed: "cannot read standard input",
     stdout_failed: "cannot write to standard output",
+    progress_verifying: "verifying",
+    progress_reading: "reading",
+    progress_replaying: "replaying the log",
+    progress_checking: "checking the log",
     info: &INFO_EN,
     calendar: &CALENDAR_EN,
     lifecycle: &LIFECYCLE_EN,

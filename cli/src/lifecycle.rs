@@ -18,6 +18,7 @@ use crate::files;
 use crate::graphviz;
 use crate::labels::{fill, Labels};
 use crate::paint::Paint;
+use crate::progress::Progress;
 use crate::render;
 use crate::status::Status;
 use crate::Context;
@@ -27,7 +28,7 @@ const MAX_LOG_BYTES: usize = 256 << 20;
 
 /// Replays the log and prints each dossier; invalid when an event was refused.
 pub(crate) fn replay(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
-    let replay = match replayed(args) {
+    let replay = match replayed(args, cx) {
         Ok(r) => r,
         Err(failure) => return Ok(cx.fail(out, &failure)),
     };
@@ -45,7 +46,7 @@ pub(crate) fn replay(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> i
 
 /// Replays the log and prints its indicators.
 pub(crate) fn kpi(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
-    let replay = match replayed(args) {
+    let replay = match replayed(args, cx) {
         Ok(r) => r,
         Err(failure) => return Ok(cx.fail(out, &failure)),
     };
@@ -87,9 +88,13 @@ pub(crate) fn kpi(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> io::
 
 /// Checks the status log and prints each dossier; invalid when a change is impossible.
 pub(crate) fn status(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
-    let report = match read(args)
-        .and_then(|text| lifecycle::check_status_log(&text).map_err(|e| log_failure(args, &e)))
-    {
+    let progress = Progress::for_person(args.json);
+    let checked = read(args, &progress, cx).and_then(|text| {
+        progress.working(Labels::of(cx.lang).progress_checking);
+        lifecycle::check_status_log(&text).map_err(|e| log_failure(args, &e))
+    });
+    drop(progress);
+    let report = match checked {
         Ok(r) => r,
         Err(failure) => return Ok(cx.fail(out, &failure)),
     };
@@ -180,8 +185,9 @@ fn chosen(arg: Option<RulesArg>, cx: &Context) -> &'static machine::Rules {
 /// Largest policy file read: 64 KiB (a policy is a few hundred bytes).
 const MAX_POLICY_BYTES: usize = 64 << 10;
 
-/// The log of `args` replayed with the policy of `--policy`, or the default calendar policy.
-fn replayed(args: &ReplayArgs) -> Result<lifecycle::Replay, Failure> {
+/// The log of `args` replayed with the policy of `--policy`, or the default calendar policy; the
+/// reading and the replay shown on a progress bar, erased before this returns.
+fn replayed(args: &ReplayArgs, cx: &Context) -> Result<lifecycle::Replay, Failure> {
     let policy = match &args.policy {
         None => Policy::default(),
         Some(path) => {
@@ -192,12 +198,21 @@ fn replayed(args: &ReplayArgs) -> Result<lifecycle::Replay, Failure> {
             })?
         }
     };
-    let text = read(&args.log)?;
+    let progress = Progress::for_person(args.log.json);
+    let text = read(&args.log, &progress, cx)?;
+    progress.working(Labels::of(cx.lang).progress_replaying);
     lifecycle::replay(&text, &policy).map_err(|e| log_failure(&args.log, &e))
 }
 
-fn read(args: &LogArgs) -> Result<String, Failure> {
-    Ok(files::read_text(&args.log, MAX_LOG_BYTES)?)
+/// The log file of `args`, its reading shown on `progress`.
+fn read(args: &LogArgs, progress: &Progress, cx: &Context) -> Result<String, Failure> {
+    let what = Labels::of(cx.lang).progress_reading;
+    Ok(files::read_text_shown(
+        &args.log,
+        MAX_LOG_BYTES,
+        progress,
+        what,
+    )?)
 }
 
 fn log_failure(args: &LogArgs, e: &ReplayError) -> Failure {

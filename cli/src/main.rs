@@ -18,6 +18,7 @@ mod labels;
 mod lifecycle;
 mod lines;
 mod paint;
+mod progress;
 mod render;
 mod status;
 mod today;

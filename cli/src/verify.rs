@@ -23,6 +23,7 @@ use crate::failure::Failure;
 use crate::files::FileError;
 use crate::labels::{fill, Labels};
 use crate::paint::{Paint, Painted};
+use crate::progress::Progress;
 use crate::render;
 use crate::status::Status;
 use crate::Context;
@@ -101,9 +102,16 @@ pub(crate) fn run(args: &VerifyArgs, cx: &Context, out: &mut impl Write) -> io::
         Ok(c) => c,
         Err(e) => return Ok(cx.fail(out, &Failure::File(e))),
     };
+    // A bar for bulk work only: one file is verified before a bar would be worth reading.
+    let progress = if args.files.len() > 1 {
+        Progress::for_person(args.json)
+    } else {
+        Progress::hidden()
+    };
+    progress.count(Labels::of(cx.lang).progress_verifying, args.files.len());
     let mut status = Status::Valid;
     for path in &args.files {
-        let shown = path.display().to_string();
+        progress.now_on(path);
         let verified = read(path).map_err(Failure::File).and_then(|bytes| {
             let detached = content
                 .as_deref()
@@ -114,38 +122,56 @@ pub(crate) fn run(args: &VerifyArgs, cx: &Context, out: &mut impl Write) -> io::
             }
             .map_err(|e| Failure::signature(path, &e))
         });
-        match verified {
-            Ok(report) => {
-                status = status.max(Status::of(report.passes()));
-                if args.json {
-                    serde_json::to_writer(
-                        &mut *out,
-                        &FileReport {
-                            file: shown,
-                            report: &report,
-                        },
-                    )?;
-                    out.write_all(b"\n")?;
-                } else {
-                    out.write_all(text(&report, path, cx.lang, cx.paint).as_bytes())?;
-                }
-            }
-            Err(failure) => {
-                if let (true, Some(finding)) = (args.json, failure.finding()) {
-                    serde_json::to_writer(
-                        &mut *out,
-                        &InputFailure {
-                            file: shown,
-                            input_error: finding,
-                        },
-                    )?;
-                    out.write_all(b"\n")?;
-                }
-                status = status.max(cx.fail(out, &failure));
-            }
-        }
+        let printed = progress.suspend(|| {
+            let printed = print(args, cx, out, path, verified);
+            out.flush()?;
+            printed
+        });
+        status = status.max(printed?);
+        progress.done_one();
     }
     Ok(status)
+}
+
+/// Prints the report of the file at `path`, or why it could not be verified; returns its status.
+fn print(
+    args: &VerifyArgs,
+    cx: &Context,
+    out: &mut impl Write,
+    path: &Path,
+    verified: Result<SignatureReport, Failure>,
+) -> io::Result<Status> {
+    let shown = path.display().to_string();
+    match verified {
+        Ok(report) => {
+            if args.json {
+                serde_json::to_writer(
+                    &mut *out,
+                    &FileReport {
+                        file: shown,
+                        report: &report,
+                    },
+                )?;
+                out.write_all(b"\n")?;
+            } else {
+                out.write_all(text(&report, path, cx.lang, cx.paint).as_bytes())?;
+            }
+            Ok(Status::of(report.passes()))
+        }
+        Err(failure) => {
+            if let (true, Some(finding)) = (args.json, failure.finding()) {
+                serde_json::to_writer(
+                    &mut *out,
+                    &InputFailure {
+                        file: shown,
+                        input_error: finding,
+                    },
+                )?;
+                out.write_all(b"\n")?;
+            }
+            Ok(cx.fail(out, &failure))
+        }
+    }
 }
 
 /// One document's report as text.

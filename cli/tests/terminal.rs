@@ -39,16 +39,21 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
 }
 
-/// Runs `motcua --today TODAY args…` in a pseudo-terminal (stdin, stdout and stderr all on it),
-/// with the colour variables removed, then `env` set; returns the exit code and what the terminal
-/// showed.
-fn in_terminal(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
-    let quote = |arg: &str| format!("'{}'", arg.replace('\'', r"'\''"));
-    let line: Vec<String> = [env!("CARGO_BIN_EXE_motcua"), "--today", TODAY]
+/// A word quoted for the shell.
+fn quote(word: &str) -> String {
+    format!("'{}'", word.replace('\'', r"'\''"))
+}
+
+/// Runs `motcua --today TODAY args… redirect` in a pseudo-terminal (stdin, stdout and stderr on
+/// it, but what `redirect`, shell syntax, sends elsewhere), with the colour variables removed,
+/// then `env` set; returns the exit code and what the terminal showed.
+fn in_terminal_with(args: &[&str], env: &[(&str, &str)], redirect: &str) -> (i32, String) {
+    let mut line: Vec<String> = [env!("CARGO_BIN_EXE_motcua"), "--today", TODAY]
         .iter()
         .chain(args)
         .map(|a| quote(a))
         .collect();
+    line.push(redirect.to_owned());
     let mut script = Command::new("script");
     // -q: no start and end banners; -e: exit with the command's status; -c: the command.
     script.args(["-qec", &line.join(" "), "/dev/null"]);
@@ -64,6 +69,26 @@ fn in_terminal(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
         .expect("util-linux `script` runs (scripts/setup installs bsdutils)");
     assert!(o.stderr.is_empty(), "script: {}", text(&o.stderr));
     (o.status.code().expect("script exits"), text(&o.stdout))
+}
+
+/// [`in_terminal_with`] with nothing redirected.
+fn in_terminal(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
+    in_terminal_with(args, env, "")
+}
+
+/// A path in this test binary's scratch directory.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("motcua-terminal-tests");
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir.join(name)
+}
+
+/// `motcua verify` of the passing example `n` times.
+fn verify_many(n: usize) -> Vec<&'static str> {
+    let mut args = vec!["verify"];
+    args.extend(std::iter::repeat_n(DECISION, n));
+    args.extend(["--trust", ROOT, "--at", AT]);
+    args
 }
 
 #[test]
@@ -151,4 +176,69 @@ fn error_messages_on_a_terminal_are_red() {
     );
     let (_, shown) = in_terminal(&["verify", "/no/such/file.pdf"], &[("NO_COLOR", "1")]);
     assert!(!shown.contains(ESC), "{shown:?}");
+}
+
+#[test]
+fn bulk_work_on_a_terminal_shows_progress_on_stderr_and_the_same_results() {
+    let verify = verify_many(4);
+    let replay = vec!["lifecycle", "replay", EVENTS];
+    let kpi = vec!["lifecycle", "kpi", EVENTS];
+    let status = vec!["lifecycle", "status", STATUSES];
+    for (args, words) in [
+        (&verify, &["đang kiểm tra chữ ký", "/4 ["][..]),
+        (&replay, &["đang đọc", "đang phát lại nhật ký"][..]),
+        (&kpi, &["đang đọc", "đang phát lại nhật ký"][..]),
+        (&status, &["đang đọc", "đang kiểm tra nhật ký"][..]),
+    ] {
+        let results = scratch("results.txt");
+        let redirect = format!("> {}", quote(results.to_str().expect("UTF-8 path")));
+        let (code, shown) = in_terminal_with(args, &[], &redirect);
+        for word in words {
+            assert!(shown.contains(word), "{args:?}: no {word:?} in {shown:?}");
+        }
+        // The bar is erased at the end: the last thing drawn clears the line.
+        assert!(shown.ends_with("\r\u{1b}[2K"), "{args:?}: {shown:?}");
+        let o = piped(args);
+        assert_eq!(Some(code), o.status.code(), "{args:?}");
+        let written = std::fs::read(&results).expect("the results");
+        assert_eq!(text(&written), text(&o.stdout), "{args:?}");
+        std::fs::remove_file(&results).ok();
+    }
+
+    // Results written to the terminal too are whole lines, not cut by the bar.
+    let (code, shown) = in_terminal(&verify, &[("NO_COLOR", "1")]);
+    assert_eq!(code, 0, "{shown}");
+    let passed = "✓ \"".to_owned() + DECISION + "\": đạt — TOTAL_PASSED\r\n";
+    assert_eq!(shown.matches(&passed).count(), 4, "{shown:?}");
+}
+
+#[test]
+fn no_progress_when_stderr_is_piped_or_json_goes_elsewhere() {
+    for args in [
+        verify_many(4),
+        vec!["lifecycle", "replay", EVENTS],
+        vec!["lifecycle", "kpi", EVENTS, "--json"],
+        vec!["lifecycle", "status", STATUSES],
+    ] {
+        let o = piped(&args);
+        assert!(!o.stdout.is_empty(), "{args:?}");
+        assert!(o.stderr.is_empty(), "{args:?}: {}", text(&o.stderr));
+    }
+
+    // JSON into a pipe or a file is for a program: nothing on the terminal.
+    let json = [&verify_many(4)[..], &["--json"]].concat();
+    let results = scratch("results.jsonl");
+    let path = quote(results.to_str().expect("UTF-8 path"));
+    for redirect in [format!("> {path}"), format!("| cat > {path}")] {
+        let (code, shown) = in_terminal_with(&json, &[], &redirect);
+        assert_eq!(code, 0);
+        assert_eq!(shown, "", "{redirect}");
+        let written = std::fs::read(&results).expect("the results");
+        assert_eq!(text(&written).lines().count(), 4, "{redirect}");
+    }
+    std::fs::remove_file(&results).ok();
+
+    // One file is not bulk work.
+    let (_, shown) = in_terminal_with(&verify_many(1), &[], "> /dev/null");
+    assert_eq!(shown, "");
 }
