@@ -1,5 +1,5 @@
 //! Working days of an agency: its working week, minus the days off of
-//! [`holidays`](crate::calendar::holidays), plus the swapped working Saturdays.
+//! [`holidays`], plus the swapped working Saturdays.
 //!
 //! Civil servants work Monday to Friday (calendar.md §1). Some one-stop shops also *receive*
 //! dossiers on Saturday morning; that does not make Saturday a working day for counting a time

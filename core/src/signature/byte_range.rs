@@ -17,7 +17,7 @@
 //!    section and trailer proves nothing about them).
 //!
 //! The [`Coverage`] names the revision covered; later revisions are the business of the
-//! change-detection stage. The digest over the two ranges ([`Coverage::digest`]) is computed
+//! change-detection stage. The digest over the two ranges ([`Ranges::digest`]) is computed
 //! straight from the borrowed file, one update per range, without copying it.
 //!
 //! The arithmetic ([`layout`]) is a pure function of the numbers, the file length and the

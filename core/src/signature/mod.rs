@@ -18,7 +18,7 @@
 //!   objects), each judged against DocMDP, FieldMDP and the PAdES rules (ISO 32000-1 §12.8.2,
 //!   ETSI EN 319 142-1 §5.4), and the verdict `modified_after_signing`
 //!   (`spec/signature/changes.md`);
-//! - [`format`]: the legal format, the Decree 30/2020/NĐ-CP Appendix I profile (switched on by
+//! - [`format`](mod@format): the legal format, the Decree 30/2020/NĐ-CP Appendix I profile (switched on by
 //!   the caller): each machine-checkable rule a finding with its article and checklist row, the
 //!   rules only a person can check listed as manual checks (`spec/signature/format.md`);
 //! - [`report`]: the report in the spirit of ETSI EN 319 102-1, per signature an indication and

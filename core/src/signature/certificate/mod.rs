@@ -17,7 +17,7 @@
 //!
 //! The public interface is:
 //! - [`Certificate::from_der`], [`Certificate::from_pem`], [`Certificate`] and what it holds
-//!   ([`Name`], [`KeyInfo`], [`KeyUsage`], [`SignatureAlgorithm`], [`Hash`]);
+//!   ([`Name`], [`KeyInfo`], [`KeyUsage`], [`SignatureAlgorithm`], [`Hash`](enum@Hash));
 //! - [`Crl::from_der`], [`Crl`], [`OcspResponse::from_der`], [`OcspResponse`], [`Revocation`];
 //! - [`check`] with its [`Input`], [`Times`] and [`Purpose`], giving a [`CertificateReport`]
 //!   ([`ChainEntry`], [`Role`], [`Indication`], [`SubIndication`], [`Signer`]);
