@@ -3,7 +3,7 @@
 //
 //   node benches/lifecycle-wasm.mjs LOG [PKG]
 //
-// Loads the node build of the package (PKG, by default bindings-wasm/pkg/node/motcua.js, built by
+// Loads the node entry point of the package (PKG, by default bindings-wasm/pkg/node/motcua.js, built by
 // tests/wasm/build.sh), replays the log at LOG with lifecycleReplay (the default policy) WARM
 // times so that the engine has compiled the module at its top tier, then again and again for
 // MEASURE_MS, and prints one JSON line {tool, op, events, dossiers, replays, seconds,
@@ -12,9 +12,8 @@
 // back; op "kpi" the same for lifecycleKpi, whose answer is small.
 
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const MEASURE_MS = 3000;
 const WARM = 5;
@@ -26,7 +25,7 @@ if (!logPath) {
   process.exit(2);
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const motcua = createRequire(import.meta.url)(resolve(pkgPath ?? join(root, "bindings-wasm", "pkg", "node", "motcua.js")));
+const motcua = await import(pathToFileURL(resolve(pkgPath ?? join(root, "bindings-wasm", "pkg", "node", "motcua.js"))).href);
 const log = readFileSync(logPath, "utf8");
 const events = log.split("\n").filter((l) => l.trim() !== "").length;
 

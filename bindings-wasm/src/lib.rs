@@ -29,7 +29,8 @@
 //! `spec/schema/` (generated into `types.d.ts` by `bindings-wasm/scripts/gen-types.mjs`).
 //!
 //! Build: `tests/wasm/build.sh` (cargo for `wasm32-unknown-unknown`, then `wasm-bindgen` for
-//! node and for the web into `bindings-wasm/pkg/`).
+//! the web into `bindings-wasm/pkg/web/`, under the npm package `motcua` whose node entry point
+//! instantiates the same module from its file).
 
 #![forbid(unsafe_code)]
 

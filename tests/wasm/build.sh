@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the npm package of the WebAssembly surface into bindings-wasm/pkg/ (git-ignored):
-#   pkg/node/  wasm-bindgen --target nodejs (CommonJS, loads the .wasm synchronously)
+# Builds the npm package `motcua` of the WebAssembly surface into bindings-wasm/pkg/ (git-ignored):
 #   pkg/web/   wasm-bindgen --target web (ES module; call the default export `init()` first)
-#   pkg/package.json with an exports map choosing between them (bindings-wasm/scripts/package.mjs).
+#   pkg/node/  the node entry point, an ES module that instantiates the same module from its file
+#   pkg/package.json with an exports map choosing between them, and pkg/README.md
+#              (bindings-wasm/scripts/package.mjs).
 # The module is built with the wasm-release profile (Cargo.toml: optimised for size, fat LTO, one
 # codegen unit), and its name section (function names, for stack traces) is stripped by
 # wasm-opt (binaryen, a devDependency in bindings-wasm/package.json): it is a fifth of the
@@ -31,9 +32,6 @@ wasm="$target_dir/wasm32-unknown-unknown/wasm-release/motcua_wasm.wasm"
 
 pkg=bindings-wasm/pkg
 rm -rf "$pkg"
-for target in nodejs web; do
-  out="$pkg/${target%js}"
-  wasm-bindgen --target "$target" --out-dir "$out" --out-name motcua "$wasm"
-  "$wasm_opt" --strip-debug --strip-producers "$out/motcua_bg.wasm" -o "$out/motcua_bg.wasm"
-done
+wasm-bindgen --target web --out-dir "$pkg/web" --out-name motcua "$wasm"
+"$wasm_opt" --strip-debug --strip-producers "$pkg/web/motcua_bg.wasm" -o "$pkg/web/motcua_bg.wasm"
 node bindings-wasm/scripts/package.mjs

@@ -3,7 +3,6 @@
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
@@ -324,9 +323,8 @@ describe("lifecycleStep", () => {
   });
 });
 
-test("version is the package's semantic version, and the package's entry point loads", () => {
+test("version is the package's semantic version", () => {
   assert.match(version(), /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
   const pkg = join(root, "bindings-wasm", "pkg");
   assert.equal(JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).version, version());
-  assert.equal(createRequire(import.meta.url)(pkg).version(), version());
 });

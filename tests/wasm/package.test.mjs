@@ -1,0 +1,84 @@
+// The npm package in bindings-wasm/pkg/ (tests/wasm/build.sh, bindings-wasm/scripts/package.mjs)
+// as a user gets it: its manifest, the files `npm pack` puts in it and nothing else, a doc
+// comment on every declared function, and the node examples of its README run against the
+// packed package installed in a scratch project, printing what the README says they print.
+// (The README's browser example runs in tests/wasm/browser.test.mjs.)
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+
+import { root } from "./load.mjs";
+import { examples } from "./readme.mjs";
+
+const pkg = join(root, "bindings-wasm", "pkg");
+const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+const readme = readFileSync(join(pkg, "README.md"), "utf8");
+const scratch = mkdtempSync(join(tmpdir(), "motcua-package-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const npm = (args, cwd) => execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
+
+/** Every file named by the manifest's `main`, `types` and `exports`. */
+function named(value) {
+  if (typeof value === "string") return [value];
+  return Object.values(value).flatMap(named);
+}
+
+test("package.json: name, the workspace's version, ES modules, entry points that exist", () => {
+  const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+  const workspace = /^\[workspace\.package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(cargo);
+  assert.ok(workspace, "no version in [workspace.package]");
+  assert.equal(manifest.name, "motcua");
+  assert.equal(manifest.version, workspace[1]);
+  assert.equal(manifest.type, "module");
+  assert.equal(manifest.license, "Apache-2.0 OR MIT");
+  assert.deepEqual(Object.keys(manifest.exports["."]), ["node", "default"]);
+  assert.equal(manifest.exports["."].node.default, "./node/motcua.js");
+  assert.equal(manifest.exports["."].default.default, "./web/motcua.js");
+  for (const file of new Set([manifest.main, manifest.types, ...named(manifest.exports)])) {
+    assert.ok(existsSync(join(pkg, file)), `${file} is named by package.json but missing`);
+  }
+});
+
+test("npm pack puts in the entry points, their declarations, the module and the README, nothing else", () => {
+  const [packed] = JSON.parse(npm(["pack", "--dry-run", "--json"], pkg));
+  assert.deepEqual(packed.files.map((f) => f.path).sort(), [
+    "README.md",
+    "node/motcua.d.ts",
+    "node/motcua.js",
+    "package.json",
+    "web/motcua.d.ts",
+    "web/motcua.js",
+    "web/motcua_bg.wasm",
+  ]);
+  console.log(`npm pack: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`);
+});
+
+test("every declared function, class and method has a doc comment", () => {
+  const lines = readFileSync(join(pkg, "web", "motcua.d.ts"), "utf8").split("\n");
+  const declarations = lines.flatMap((line, i) =>
+    /^export (default )?(function|class)\b|^ {4}(static )?[\w[\].]+\(.*\): .*;$/.test(line) ? [i] : [],
+  );
+  assert.ok(declarations.length > 20, `only ${declarations.length} declarations found`);
+  const bare = declarations.filter((i) => !/^\s*\*\/$/.test(lines[i - 1] ?? "")).map((i) => lines[i].trim());
+  assert.deepEqual(bare, [], "declared without a doc comment");
+});
+
+test("the README's node examples run against the packed package and print what it says", () => {
+  const tarball = join(scratch, JSON.parse(npm(["pack", "--json", "--pack-destination", scratch], pkg))[0].filename);
+  writeFileSync(join(scratch, "package.json"), JSON.stringify({ private: true, type: "module" }));
+  npm(["install", "--offline", "--no-package-lock", tarball], scratch);
+  const cases = examples(readme, "js");
+  assert.ok(cases.length >= 2, "the README has no node example");
+  cases.forEach(({ code, expected }, i) => {
+    const file = join(scratch, `example-${i + 1}.mjs`);
+    writeFileSync(file, code);
+    const out = execFileSync(process.execPath, [file], { cwd: scratch, encoding: "utf8" });
+    assert.ok(expected !== null, `example ${i + 1} has no \`\`\`text block with its output after it`);
+    assert.equal(out, expected, `example ${i + 1}:\n${code}`);
+  });
+});
