@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests of the WebAssembly surface: build the package, check the generated TypeScript types are
 # current and type-check the TS test, run node's tests (vectors, errors, the package as packed)
-# and the browser tests.
+# and the browser tests (the vectors, the README's page, the citizen's form of examples/web-form/).
 # Fails on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +20,6 @@ tests/wasm/size.sh
 step "tsc --noEmit --strict"
 bindings-wasm/node_modules/.bin/tsc -p tests/wasm --noEmit --strict
 
-step "node: vectors, errors, mutated inputs, the package, then the browser"
+step "node: vectors, errors, mutated inputs, the package, then the browser and the web form"
 node --test tests/wasm/vectors.test.mjs tests/wasm/errors.test.mjs tests/wasm/robustness.test.mjs \
-  tests/wasm/package.test.mjs tests/wasm/browser.test.mjs
+  tests/wasm/package.test.mjs tests/wasm/browser.test.mjs tests/wasm/web-form.test.mjs
