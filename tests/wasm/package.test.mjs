@@ -1,7 +1,8 @@
 // The npm package in bindings-wasm/pkg/ (tests/wasm/build.sh, bindings-wasm/scripts/package.mjs)
 // as a user gets it: its manifest, the files `npm pack` puts in it and nothing else, a doc
-// comment on every declared function, and the node examples of its README run against the
-// packed package installed in a scratch project, printing what the README says they print.
+// comment on every declared function; then, installed from its tarball in a scratch project,
+// the node examples of its README print what the README says they print, TypeScript finds its
+// declarations through the exports map, and require() loads it where node allows.
 // (The README's browser example runs in tests/wasm/browser.test.mjs.)
 
 import assert from "node:assert/strict";
@@ -68,17 +69,64 @@ test("every declared function, class and method has a doc comment", () => {
   assert.deepEqual(bare, [], "declared without a doc comment");
 });
 
-test("the README's node examples run against the packed package and print what it says", () => {
+/** The packed package installed in the scratch project, once. */
+let installed = null;
+function install() {
+  if (installed) return installed;
   const tarball = join(scratch, JSON.parse(npm(["pack", "--json", "--pack-destination", scratch], pkg))[0].filename);
   writeFileSync(join(scratch, "package.json"), JSON.stringify({ private: true, type: "module" }));
   npm(["install", "--offline", "--no-package-lock", tarball], scratch);
+  installed = scratch;
+  return installed;
+}
+
+test("the README's node examples run against the packed package and print what it says", () => {
+  const project = install();
   const cases = examples(readme, "js");
   assert.ok(cases.length >= 2, "the README has no node example");
   cases.forEach(({ code, expected }, i) => {
-    const file = join(scratch, `example-${i + 1}.mjs`);
+    const file = join(project, `example-${i + 1}.mjs`);
     writeFileSync(file, code);
-    const out = execFileSync(process.execPath, [file], { cwd: scratch, encoding: "utf8" });
+    const out = execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8" });
     assert.ok(expected !== null, `example ${i + 1} has no \`\`\`text block with its output after it`);
     assert.equal(out, expected, `example ${i + 1}:\n${code}`);
   });
+});
+
+test("TypeScript finds the declarations through the exports map, for node and for the web entry", () => {
+  const project = install();
+  writeFileSync(
+    join(project, "check.ts"),
+    [
+      'import init, { idsCheck, type IdCheck, type MotcuaError } from "motcua";',
+      'import * as web from "motcua/web";',
+      "await init();",
+      'const check: IdCheck = idsCheck("phone", "0912 345 678", "2026-11-23");',
+      "const same: typeof web.idsCheck = idsCheck;",
+      "// @ts-expect-error: not an IdKind",
+      'idsCheck("passport", "B1234567", "2026-11-23");',
+      "export const used: [IdCheck, typeof same, MotcuaError | null] = [check, same, null];",
+      "",
+    ].join("\n"),
+  );
+  const tsc = join(root, "bindings-wasm", "node_modules", ".bin", "tsc");
+  const options = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022"];
+  try {
+    execFileSync(tsc, [...options, "--lib", "es2022,dom,esnext.disposable", join(project, "check.ts")], {
+      cwd: project,
+      encoding: "utf8",
+    });
+  } catch (e) {
+    assert.fail(`tsc on a program importing the package:\n${e.stdout}${e.stderr}`);
+  }
+});
+
+test("require() loads the package where node loads ES modules that way", (t) => {
+  if (!process.features.require_module) return t.skip(`node ${process.version} cannot require() an ES module`);
+  const project = install();
+  const out = execFileSync(process.execPath, ["--no-warnings", "-e", 'console.log(require("motcua").version())'], {
+    cwd: project,
+    encoding: "utf8",
+  });
+  assert.equal(out.trim(), manifest.version);
 });
