@@ -116,17 +116,21 @@ test("the citizen's form checks each field as it is typed and validates the doss
       await page.waitForFunction((s) => document.querySelector(s).getAttribute("aria-invalid") === "false", request);
       await expectClear("document-giay-de-nghi");
 
-      // Submitted invalid: no name, a birth date the personal ID contradicts, no request form.
+      // Submitted invalid: no name, a birth date the personal ID contradicts, an e-mail address
+      // without its domain, no request form.
       await page.setInputFiles(request, []);
       await page.waitForFunction((s) => document.querySelector(s).files.length === 0, request);
       await page.fill("#date_of_birth", "1990-11-02");
       await page.selectOption("#sex", "male");
+      await type("email", "hung.le@");
+      await expectClear("email"); // checked on submit only
       await page.click("button[type=submit]");
       await page.waitForSelector("#result:not([hidden])");
       const missing = procedure.documents.find((d) => d.id === "giay-de-nghi");
       const errors = [
         message("forms.field_empty"),
         message("forms.birth_year_mismatch", { encoded: 1988, declared: 1990 }),
+        message("forms.email_invalid"),
         message("forms.document_missing", { name: missing.name, id: missing.id }),
       ];
       assert.equal(await page.textContent("#verdict"), `Hồ sơ chưa hợp lệ: ${errors.length} lỗi, 0 cảnh báo`);
@@ -135,6 +139,7 @@ test("the citizen's form checks each field as it is typed and validates the doss
       errors.forEach((text) => assert.ok(listed.some((item) => item.endsWith(text)), `${text} not in:\n${listed.join("\n")}`));
       await expectError("name", errors[0]);
       await expectError("date_of_birth", errors[1]);
+      await expectError("email", errors[2]);
       await expectClear("personal_id");
       assert.equal(await page.evaluate(() => document.activeElement.id), "name", "the first invalid field has the focus");
       const screenshot = screenshotPath();
@@ -153,7 +158,7 @@ test("the citizen's form checks each field as it is typed and validates the doss
       await page.waitForFunction(() => document.getElementById("result").dataset.valid === "true");
       assert.equal(await page.textContent("#verdict"), "Hồ sơ hợp lệ");
       assert.equal(await page.$$eval("#findings li", (items) => items.length), 0);
-      for (const id of ["name", "personal_id", "date_of_birth", "tax_code", "phone", "document-giay-de-nghi"]) {
+      for (const id of ["name", "personal_id", "date_of_birth", "tax_code", "phone", "email", "document-giay-de-nghi"]) {
         await expectClear(id);
       }
       const sent = JSON.parse(await page.textContent("#dossier-json"));
