@@ -271,6 +271,9 @@ pub(crate) struct TableArgs {
     /// The format.
     #[arg(long, value_enum, default_value = "md")]
     pub(crate) format: TableFormat,
+    /// Print the table as JSON: the same as --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub(crate) json: bool,
     /// The rule version; by default the one in force today.
     #[arg(long, value_enum)]
     pub(crate) rules: Option<RulesArg>,

@@ -19,6 +19,7 @@ use crate::args::{
     CountingArg, DueArgs, HolidaysArgs, LunarArgs, SolarArgs, SupplementArg, UnitArg,
 };
 use crate::failure::Failure;
+use crate::json;
 use crate::labels::{fill, CalendarLabels, Labels};
 use crate::lines;
 use crate::status::Status;
@@ -150,14 +151,11 @@ fn fail(
 ) -> io::Result<Status> {
     let finding = error.to_finding("");
     if json {
-        serde_json::to_writer(
-            &mut *out,
-            &ErrorLine {
-                input,
-                input_error: &finding,
-            },
-        )?;
-        out.write_all(b"\n")?;
+        let line = ErrorLine {
+            input,
+            input_error: &finding,
+        };
+        json::line(out, &line)?;
     }
     Ok(cx.fail(out, &Failure::Calendar(Box::new(finding))))
 }
@@ -191,8 +189,7 @@ fn print(
     text: impl FnOnce() -> String,
 ) -> io::Result<Status> {
     if json {
-        serde_json::to_writer(&mut *out, value)?;
-        out.write_all(b"\n")?;
+        json::line(out, value)?;
     } else {
         out.write_all(text().as_bytes())?;
     }

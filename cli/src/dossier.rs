@@ -5,11 +5,11 @@ use std::path::Path;
 
 use motcua_core::forms;
 use motcua_core::model::{Dossier, InputError, Procedure, MAX_INPUT_BYTES};
-use serde::Serialize;
 
 use crate::args::ValidateArgs;
 use crate::failure::Failure;
 use crate::files;
+use crate::json;
 use crate::render;
 use crate::status::Status;
 use crate::Context;
@@ -28,35 +28,19 @@ pub(crate) fn validate(
         (Ok(d), Ok(p)) => (d, p),
         (d, p) => {
             for failure in [d.err(), p.err()].into_iter().flatten() {
-                if let (true, Some((path, finding))) = (args.json, failure.input_error()) {
-                    let line = InputErrorLine {
-                        file: &path.display().to_string(),
-                        input_error: &finding,
-                    };
-                    serde_json::to_writer(&mut *out, &line)?;
-                    out.write_all(b"\n")?;
-                }
-                cx.fail(out, &failure);
+                cx.fail_as(out, args.json, &failure)?;
             }
             return Ok(Status::Unusable);
         }
     };
     let report = forms::validate(&dossier, &procedure, cx.today);
     if args.json {
-        serde_json::to_writer(&mut *out, &report)?;
-        out.write_all(b"\n")?;
+        json::line(out, &report)?;
     } else {
         let text = render::report(&report, &args.dossier, &args.procedure, cx.lang, cx.paint);
         out.write_all(text.as_bytes())?;
     }
     Ok(Status::of(report.valid))
-}
-
-/// The JSON line printed with `--json` for a file that is not the expected JSON document.
-#[derive(Serialize)]
-struct InputErrorLine<'a> {
-    file: &'a str,
-    input_error: &'a motcua_core::Finding,
 }
 
 /// The document in the file at `path`, parsed by `parse`.

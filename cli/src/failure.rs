@@ -1,11 +1,13 @@
 //! What stops the CLI from reaching a verdict: unreadable input. Each failure is reported on
 //! standard error, in the chosen language, and makes the exit status 2.
 
+use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use motcua_core::model::InputError;
 use motcua_core::{Finding, Lang};
+use serde::Serialize;
 
 use crate::files::FileError;
 use crate::graphviz::{self, GraphvizError};
@@ -90,29 +92,34 @@ impl Failure {
         }
     }
 
-    /// The file and the core's finding, when the failure is an input that is not the JSON
-    /// document expected (`input.*`), or a procedure that cannot be applied (`model.*`).
-    pub(crate) fn input_error(&self) -> Option<(&Path, Finding)> {
-        match self {
-            Failure::Json { path, finding } => Some((path, Finding::clone(finding))),
-            Failure::File(FileError::TooLarge { path, size, limit }) => Some((
+    /// The failure as printed on standard output with `--json`, when it is about an input file
+    /// the core refused: the file is not the JSON document expected (`input.*`), a procedure
+    /// cannot be applied (`model.*`), a log line cannot be replayed, or a file is not a signed
+    /// document the core can verify.
+    pub(crate) fn input_error_line(&self) -> Option<InputErrorLine<'_>> {
+        let (path, line, finding) = match self {
+            Failure::Json { path, finding } | Failure::Signature { path, finding } => {
+                (path, None, Cow::Borrowed(&**finding))
+            }
+            Failure::Log {
                 path,
-                InputError::TooLarge {
+                line,
+                finding,
+            } => (path, *line, Cow::Borrowed(&**finding)),
+            Failure::File(FileError::TooLarge { path, size, limit }) => {
+                let too_large = InputError::TooLarge {
                     size: *size,
                     limit: *limit,
-                }
-                .to_finding(),
-            )),
-            _ => None,
-        }
-    }
-
-    /// The core's finding about a file that could not be verified.
-    pub(crate) fn finding(&self) -> Option<&Finding> {
-        match self {
-            Failure::Signature { finding, .. } => Some(finding),
-            _ => None,
-        }
+                };
+                (path, None, Cow::Owned(too_large.to_finding()))
+            }
+            _ => return None,
+        };
+        Some(InputErrorLine {
+            file: path.display().to_string(),
+            line,
+            input_error: finding,
+        })
     }
 
     /// The message for standard error, in `lang`, without a line ending; its prefix painted
@@ -137,8 +144,8 @@ impl Failure {
             }
             Failure::File(FileError::TooLarge { path, .. }) | Failure::Json { path, .. } => {
                 let mut text = format!("{}: ", shown(path));
-                if let Some((_, finding)) = self.input_error() {
-                    render::located(&mut text, &finding, lang);
+                if let Some(line) = self.input_error_line() {
+                    render::located(&mut text, &line.input_error, lang);
                 }
                 text
             }
@@ -200,6 +207,18 @@ impl Failure {
         };
         format!("{}: {what}", paint.fatal(l.fatal))
     }
+}
+
+/// A failure about an input file, as printed on standard output with `--json`.
+#[derive(Debug, Serialize)]
+pub(crate) struct InputErrorLine<'a> {
+    /// The file.
+    file: String,
+    /// The line of a log the failure is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    /// The core's finding.
+    input_error: Cow<'a, Finding>,
 }
 
 /// A file name as printed: quoted and escaped, since it is untrusted text.

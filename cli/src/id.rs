@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use motcua_core::ids::{self, IdKind};
 
 use crate::args::IdArgs;
+use crate::json;
 use crate::lines;
 use crate::render;
 use crate::status::Status;
@@ -27,8 +28,7 @@ fn check(
 ) -> io::Result<Status> {
     let check = ids::check(kind, value, cx.today);
     if json {
-        serde_json::to_writer(&mut *out, &check)?;
-        out.write_all(b"\n")?;
+        json::line(out, &check)?;
     } else {
         out.write_all(render::id_check(&check, cx.lang, cx.paint).as_bytes())?;
     }

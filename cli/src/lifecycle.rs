@@ -16,6 +16,7 @@ use crate::args::{
 use crate::failure::Failure;
 use crate::files;
 use crate::graphviz;
+use crate::json;
 use crate::labels::{fill, Labels};
 use crate::paint::Paint;
 use crate::progress::Progress;
@@ -30,13 +31,13 @@ const MAX_LOG_BYTES: usize = 256 << 20;
 pub(crate) fn replay(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
     let replay = match replayed(args, cx) {
         Ok(r) => r,
-        Err(failure) => return Ok(cx.fail(out, &failure)),
+        Err(failure) => return cx.fail_as(out, args.log.json, &failure),
     };
     let mut status = Status::Valid;
     for d in &replay.dossiers {
         status = status.max(Status::of(d.rejected == 0));
         if args.log.json {
-            print_json(out, d)?;
+            json::line(out, d)?;
         } else {
             out.write_all(dossier(d, cx.lang, cx.paint).as_bytes())?;
         }
@@ -48,11 +49,11 @@ pub(crate) fn replay(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> i
 pub(crate) fn kpi(args: &ReplayArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
     let replay = match replayed(args, cx) {
         Ok(r) => r,
-        Err(failure) => return Ok(cx.fail(out, &failure)),
+        Err(failure) => return cx.fail_as(out, args.log.json, &failure),
     };
     let kpi = lifecycle::kpi::kpi(&replay);
     if args.log.json {
-        print_json(out, &kpi)?;
+        json::line(out, &kpi)?;
         return Ok(Status::Valid);
     }
     let l = Labels::of(cx.lang).lifecycle;
@@ -96,13 +97,13 @@ pub(crate) fn status(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::
     drop(progress);
     let report = match checked {
         Ok(r) => r,
-        Err(failure) => return Ok(cx.fail(out, &failure)),
+        Err(failure) => return cx.fail_as(out, args.json, &failure),
     };
     let mut status = Status::Valid;
     for check in &report.dossiers {
         status = status.max(Status::of(check.problems.is_empty()));
         if args.json {
-            print_json(out, check)?;
+            json::line(out, check)?;
         } else {
             out.write_all(status_check(check, cx.lang, cx.paint).as_bytes())?;
         }
@@ -113,7 +114,12 @@ pub(crate) fn status(args: &LogArgs, cx: &Context, out: &mut impl Write) -> io::
 /// Prints the transition table of the chosen rule version.
 pub(crate) fn table(args: &TableArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
     let rules = chosen(args.rules, cx);
-    let text = match args.format {
+    let format = if args.json {
+        TableFormat::Json
+    } else {
+        args.format
+    };
+    let text = match format {
         TableFormat::Md => lifecycle::export::markdown(rules),
         TableFormat::Csv => lifecycle::export::csv(rules),
         TableFormat::Json => lifecycle::export::json(rules),
@@ -221,11 +227,6 @@ fn log_failure(args: &LogArgs, e: &ReplayError) -> Failure {
         line: e.line(),
         finding: Box::new(e.to_finding()),
     }
-}
-
-fn print_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    out.write_all(b"\n")
 }
 
 /// The name of `state` in `lang`, from the machine's data.

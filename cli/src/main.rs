@@ -14,6 +14,7 @@ mod files;
 mod graphviz;
 mod id;
 mod info;
+mod json;
 mod labels;
 mod lifecycle;
 mod lines;
@@ -50,6 +51,20 @@ pub(crate) struct Context {
 }
 
 impl Context {
+    /// Reports `failure` as [`Context::fail`] does, after printing its JSON line on `out` when
+    /// `json` and the failure is about an input file the core refused.
+    pub(crate) fn fail_as(
+        &self,
+        out: &mut impl Write,
+        json: bool,
+        failure: &Failure,
+    ) -> io::Result<Status> {
+        if let (true, Some(line)) = (json, failure.input_error_line()) {
+            json::line(out, &line)?;
+        }
+        Ok(self.fail(out, failure))
+    }
+
     /// Reports `failure` on standard error, after what was printed so far, and returns the
     /// status it causes.
     pub(crate) fn fail(&self, out: &mut impl Write, failure: &Failure) -> Status {

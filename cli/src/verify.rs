@@ -15,12 +15,13 @@ use motcua_core::signature::report::{
 use motcua_core::signature::verify::{
     self, InputKind, OptionPart, ProfileName, VerifyError, VerifyOptions,
 };
-use motcua_core::{Finding, Lang};
+use motcua_core::Lang;
 use serde::Serialize;
 
 use crate::args::{ProfileArg, RoleArg, VerifyArgs};
 use crate::failure::Failure;
 use crate::files::FileError;
+use crate::json;
 use crate::labels::{fill, Labels};
 use crate::paint::{Paint, Painted};
 use crate::progress::Progress;
@@ -85,13 +86,6 @@ struct FileReport<'a> {
     report: &'a SignatureReport,
 }
 
-/// A file that could not be verified, as printed with `--json`.
-#[derive(Serialize)]
-struct InputFailure<'a> {
-    file: String,
-    input_error: &'a Finding,
-}
-
 /// Verifies every file and prints its report.
 pub(crate) fn run(args: &VerifyArgs, cx: &Context, out: &mut impl Write) -> io::Result<Status> {
     let options = match options(args) {
@@ -141,37 +135,20 @@ fn print(
     path: &Path,
     verified: Result<SignatureReport, Failure>,
 ) -> io::Result<Status> {
-    let shown = path.display().to_string();
-    match verified {
-        Ok(report) => {
-            if args.json {
-                serde_json::to_writer(
-                    &mut *out,
-                    &FileReport {
-                        file: shown,
-                        report: &report,
-                    },
-                )?;
-                out.write_all(b"\n")?;
-            } else {
-                out.write_all(text(&report, path, cx.lang, cx.paint).as_bytes())?;
-            }
-            Ok(Status::of(report.passes()))
-        }
-        Err(failure) => {
-            if let (true, Some(finding)) = (args.json, failure.finding()) {
-                serde_json::to_writer(
-                    &mut *out,
-                    &InputFailure {
-                        file: shown,
-                        input_error: finding,
-                    },
-                )?;
-                out.write_all(b"\n")?;
-            }
-            Ok(cx.fail(out, &failure))
-        }
+    let report = match verified {
+        Ok(report) => report,
+        Err(failure) => return cx.fail_as(out, args.json, &failure),
+    };
+    if args.json {
+        let line = FileReport {
+            file: path.display().to_string(),
+            report: &report,
+        };
+        json::line(out, &line)?;
+    } else {
+        out.write_all(text(&report, path, cx.lang, cx.paint).as_bytes())?;
     }
+    Ok(Status::of(report.passes()))
 }
 
 /// One document's report as text.

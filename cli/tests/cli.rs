@@ -2,6 +2,8 @@
 //! and unreadable inputs.
 
 mod common;
+#[path = "common/examples.rs"]
+mod examples;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,6 +12,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 use common::run_on;
+use examples::{AT, DECISION, EVENTS, ROOT, STATUSES};
 
 /// A fixed "today", so that date-dependent rules give the same answer every day.
 const TODAY: &str = "2026-11-23";
@@ -274,6 +277,110 @@ fn help_and_version_exit_0() {
         stdout(&version).trim(),
         format!("motcua {}", env!("CARGO_PKG_VERSION"))
     );
+}
+
+/// Every command that does something (has no subcommands of its own), as the words after
+/// `motcua`, read from the "Commands:" list of each command's help.
+fn leaf_commands() -> Vec<String> {
+    fn walk(path: &[&str], leaves: &mut Vec<String>) {
+        let help = stdout(&run(&[path, &["--help"]].concat()));
+        let listed: Vec<String> = help
+            .split("\nCommands:\n")
+            .nth(1)
+            .map(|list| {
+                list.lines()
+                    .take_while(|l| !l.trim().is_empty())
+                    // A command's own line is indented by two; its wrapped help by more.
+                    .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+                    .filter_map(|l| l.split_whitespace().next())
+                    .filter(|name| *name != "help")
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if listed.is_empty() {
+            leaves.push(path.join(" "));
+        }
+        for name in &listed {
+            walk(&[path, &[name.as_str()]].concat(), leaves);
+        }
+    }
+    let mut leaves = Vec::new();
+    walk(&[], &mut leaves);
+    leaves.sort();
+    leaves
+}
+
+#[test]
+fn every_command_that_prints_a_result_prints_json() {
+    let dossier = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/dossier-birth-registration-valid.json"
+    );
+    let procedure = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/procedure-birth-registration.json"
+    );
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        ("id", vec!["id", "tax-code", "0100233488"]),
+        (
+            "dossier validate",
+            vec!["dossier", "validate", dossier, "--procedure", procedure],
+        ),
+        ("calendar lunar", vec!["calendar", "lunar", "2026-02-14"]),
+        (
+            "calendar solar",
+            vec!["calendar", "solar", "2025-06-01", "--leap"],
+        ),
+        ("calendar holidays", vec!["calendar", "holidays", "2026"]),
+        (
+            "calendar due",
+            vec![
+                "calendar",
+                "due",
+                "--received",
+                "2025-04-25T09:00:00+07:00",
+                "--days",
+                "3",
+            ],
+        ),
+        ("lifecycle replay", vec!["lifecycle", "replay", EVENTS]),
+        ("lifecycle status", vec!["lifecycle", "status", STATUSES]),
+        ("lifecycle table", vec!["lifecycle", "table"]),
+        ("lifecycle paths", vec!["lifecycle", "paths"]),
+        ("lifecycle kpi", vec!["lifecycle", "kpi", EVENTS]),
+        (
+            "verify",
+            vec!["verify", DECISION, "--trust", ROOT, "--at", AT],
+        ),
+    ];
+    // The diagram is a drawing; the machine behind it as JSON is `lifecycle table --json`.
+    let drawings = ["lifecycle diagram"];
+    let mut named: Vec<String> = cases
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .chain(drawings.iter().map(|name| name.to_string()))
+        .collect();
+    named.sort();
+    assert_eq!(
+        named,
+        leaf_commands(),
+        "a command is missing from this test"
+    );
+    for (name, args) in cases {
+        let o = run(&[&args[..], &["--json", "--color", "always"]].concat());
+        assert!(code(&o) < 2, "{name}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(!out.contains('\u{1b}'), "{name}: {out}");
+        let values: Vec<Value> = serde_json::Deserializer::from_str(&out)
+            .into_iter::<Value>()
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{name}: not JSON: {e}: {out}"));
+        assert!(
+            !values.is_empty() && values.iter().all(Value::is_object),
+            "{name}: {out}"
+        );
+    }
 }
 
 #[test]

@@ -78,6 +78,16 @@ fn unreadable_logs_exit_2_with_the_line() {
     let (code, out, err) = motcua(&["--lang", "en", "lifecycle", "replay", bad], "");
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.contains("line 2: input.json_shape at /type"), "{err}");
+    for command in ["replay", "kpi"] {
+        let (code, out, err) = motcua(&["lifecycle", command, bad, "--json"], "");
+        assert_eq!(code, 2, "{err}");
+        let lines = json_lines(&out);
+        assert_eq!(lines.len(), 1, "{out}");
+        assert_eq!(lines[0]["file"], bad);
+        assert_eq!(lines[0]["line"], 2);
+        assert_eq!(lines[0]["input_error"]["code"], "input.json_shape");
+        assert_eq!(lines[0]["input_error"]["path"], "/type");
+    }
     let (code, _, err) = motcua(&["lifecycle", "status", "/no/such/log.jsonl"], "");
     assert_eq!(code, 2);
     assert!(err.contains("không tìm thấy tệp"), "{err}");
@@ -104,6 +114,7 @@ fn table_and_diagram_are_the_committed_exports() {
             vec!["lifecycle", "table", "--format", "json"],
             "decree-118-2025.json",
         ),
+        (vec!["lifecycle", "table", "--json"], "decree-118-2025.json"),
         (vec!["lifecycle", "diagram"], "decree-118-2025.mmd"),
         (
             vec![
