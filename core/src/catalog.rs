@@ -4,6 +4,30 @@
 //! Messages may hold `{name}` placeholders, filled from [`crate::Diagnostic::args`]. The files are
 //! compiled into the crate, so every surface (Rust, C, WebAssembly, CLI) renders the same text.
 //! One file per area keeps each module's codes beside each other.
+//!
+//! # Example
+//!
+//! ```
+//! use motcua_core::{catalog, ids, Date, Lang, Severity};
+//!
+//! let check = ids::check(ids::IdKind::Phone, "0912 345 67", Date::new(2026, 11, 23)?);
+//! let finding = &check.errors[0];
+//! // The finding is the catalog's entry for its code, its `{placeholders}` filled in.
+//! let entry = catalog::entry(&finding.code);
+//! assert_eq!((entry.severity, entry.rule.as_str()), (finding.severity, finding.rule.as_str()));
+//! assert_eq!(finding.severity, Severity::Error);
+//! assert_eq!(
+//!     entry.en,
+//!     "A phone number with the prefix {prefix} has {expected} digits (with the leading 0); {found} digits were given."
+//! );
+//! assert_eq!(
+//!     finding.en,
+//!     "A phone number with the prefix 091 has 10 digits (with the leading 0); 9 digits were given."
+//! );
+//! assert_eq!(finding.message(Lang::Vi), finding.vi);
+//! assert_eq!(catalog::render("{n} of {m} files", &[("n", "2".into()), ("m", "3".into())]), "2 of 3 files");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

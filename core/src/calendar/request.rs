@@ -16,6 +16,37 @@
 //! Unknown fields are refused, so that a misspelt setting is never silently ignored. This is also
 //! the form of a case of the `due` section of `spec/vectors/calendar.json`, without its `name`
 //! and its expectation (`due` or `error`).
+//!
+//! # Example
+//!
+//! ```
+//! use motcua_core::calendar::due::Step;
+//! use motcua_core::calendar::request::due_json;
+//!
+//! // Three working hours from 10:30, office hours 07:30-11:30 and 13:30-17:00: one hour before
+//! // noon, two after, due at 15:30 the same day.
+//! let due = due_json(
+//!     r#"{"received": "2025-05-19T10:30:00+07:00", "limit": {"unit": "working_hours", "value": 3},
+//!         "policy": {"office_hours": "07:30-11:30,13:30-17:00", "cutoff": 900}}"#,
+//! )?;
+//! assert_eq!(due.due.map(|t| t.to_string()).as_deref(), Some("2025-05-19T15:30:00+07:00"));
+//!
+//! // Received at 16:30, after a 15:00 cut-off: counting starts on the next working day.
+//! let late = due_json(
+//!     r#"{"received": "2025-05-19T16:30:00+07:00", "limit": {"unit": "working_days", "value": 3},
+//!         "policy": {"cutoff": 900}}"#,
+//! )?;
+//! assert!(matches!(late.steps[1], Step::ReceivedAfterCutoff { .. }));
+//! assert_eq!(late.due.map(|t| t.to_string()).as_deref(), Some("2025-05-23T17:00:00+07:00"));
+//!
+//! // While a supplement is awaited the clock stands still: no due time.
+//! let waiting = due_json(
+//!     r#"{"received": "2025-05-19T09:00:00+07:00", "limit": {"unit": "working_days", "value": 3},
+//!         "supplements": [{"requested": "2025-05-20T09:00:00+07:00", "supplied": null}]}"#,
+//! )?;
+//! assert_eq!(waiting.due, None);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use serde::Deserialize;
 

@@ -6,6 +6,46 @@
 //! document, limits on files, and the dates and forms of the history. The rules and the
 //! articles they come from are listed in `spec/forms.md`; codes and messages are in
 //! `spec/findings/forms.json`.
+//!
+//! # Example
+//!
+//! ```
+//! use motcua_core::model::{Dossier, Procedure};
+//! use motcua_core::{forms, Date};
+//!
+//! let today = Date::new(2026, 11, 23)?;
+//! let procedure = Procedure::from_json(include_str!("../../../examples/procedure-household-business.json"))?;
+//!
+//! let valid = Dossier::from_json(include_str!("../../../examples/dossier-household-business-valid.json"))?;
+//! assert!(forms::validate(&valid, &procedure, today).valid);
+//!
+//! // Every finding, never only the first: wrong procedure code, bad phone and tax code, no
+//! // authorisation, a file over the procedure's limit; warnings do not make a dossier invalid.
+//! let invalid = Dossier::from_json(include_str!("../../../examples/dossier-household-business-invalid.json"))?;
+//! let report = forms::validate(&invalid, &procedure, today);
+//! let at = |list: &[motcua_core::Finding]| -> Vec<(String, String)> {
+//!     list.iter().map(|f| (f.code.clone(), f.path.clone())).collect()
+//! };
+//! assert!(!report.valid);
+//! assert_eq!(
+//!     at(&report.errors),
+//!     [
+//!         ("dossier.procedure_mismatch".into(), "/procedure_code".into()),
+//!         ("phone.length".into(), "/applicant/phone".into()),
+//!         ("tax_code.check_digit".into(), "/applicant/tax_code".into()),
+//!         ("forms.authorisation_missing".into(), "/representative/authorisation".into()),
+//!         ("forms.attachment_too_large".into(), "/attachments/1/size".into()),
+//!     ]
+//! );
+//! assert_eq!(
+//!     at(&report.warnings),
+//!     [
+//!         ("forms.attachment_duplicate".into(), "/attachments/2/sha256".into()),
+//!         ("dossier.events_out_of_order".into(), "/events/3/at".into()),
+//!     ]
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod documents;
 mod events;

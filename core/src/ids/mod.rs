@@ -17,6 +17,40 @@
 //! `FromStr` and deserialization apply every rule that does not depend on the date, and
 //! `T::parse(input, today)` applies them all. The readings chosen where the rules are
 //! unconfirmed are written down in `spec/identifiers.md`.
+//!
+//! # Example
+//!
+//! ```
+//! use motcua_core::ids::{self, IdInfo, IdKind, PersonalId, Sex};
+//! use motcua_core::{Date, Diagnostic};
+//!
+//! let today = Date::new(2026, 11, 23)?;
+//!
+//! // A personal ID says where its holder was registered, the sex and the year of birth (Decree
+//! // 137/2015/NĐ-CP): 079 is TP. Hồ Chí Minh, century-and-sex code 1 a woman born in the 1900s.
+//! let id = PersonalId::parse("079195012345", today)?;
+//! assert_eq!((id.province(), id.sex(), id.birth_year()), ("TP. Hồ Chí Minh", Sex::Female, 1995));
+//!
+//! // `FromStr` applies every rule but those that compare with today; `parse` applies them all:
+//! // code 3 (a woman born in the 2000s) with year 30 is a birth in 2030, after 2026.
+//! assert!("079330012345".parse::<PersonalId>().is_ok());
+//! let future = PersonalId::parse("079330012345", today).unwrap_err();
+//! assert_eq!(future.errors[0].code(), "personal_id.birth_year_future");
+//!
+//! // `check` gives every finding and, when valid, the canonical form and what the value says.
+//! let phone = ids::check(IdKind::Phone, "+84 912 345 678", today);
+//! assert_eq!(phone.normalized.as_deref(), Some("+84912345678"));
+//! let Some(IdInfo::Phone(info)) = &phone.info else { panic!("a valid phone number has its info") };
+//! assert_eq!((info.national.as_str(), info.carrier.as_deref()), ("0912345678", Some("VinaPhone")));
+//!
+//! // `is_valid`: the same verdict as `check(..).valid`, without building findings.
+//! assert!(ids::is_valid(IdKind::TaxCode, "0100233488", today));
+//! assert!(!ids::is_valid(IdKind::TaxCode, "0100233480", today));
+//! let short = ids::check(IdKind::PersonalId, "07919501234", today);
+//! assert_eq!(short.errors[0].code, "personal_id.length");
+//! assert_eq!(short.errors[0].en, "A personal identification number has 12 digits; 11 characters were given.");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 #![cfg_attr(
     not(test),

@@ -28,6 +28,61 @@
 //!   status changes checked against the machine, every impossible change reported.
 //!
 //! The readings chosen where the law is silent or ambiguous are in `spec/lifecycle/README.md`.
+//!
+//! # Example
+//!
+//! The tester's tour (`docs/testing.md`): step events, compute the indicators of a log, check another
+//! system's portal status log, and replay the test paths the machine generates.
+//!
+//! ```
+//! use motcua_core::calendar::due::Policy;
+//! use motcua_core::lifecycle::{self, kpi, machine, paths, step, DossierState, LogEvent, RuleSet, State};
+//!
+//! let policy = Policy::default();
+//! let event = |json: &str| serde_json::from_str::<LogEvent>(json);
+//!
+//! // Event by event. A refused event leaves the dossier as it was and says why, with its article.
+//! let posted = event(r#"{"dossier": "H26.15-250707-0010", "type": "submitted", "at": "2025-07-07T10:00:00+07:00",
+//!     "actor": "post", "channel": "post"}"#)?;
+//! let submitted = step(&DossierState::default(), &posted, &policy).expect("a dossier may be posted");
+//! assert_eq!((submitted.dossier.state, submitted.rules), (State::Submitted, RuleSet::Decree118_2025));
+//! let by_agency = event(r#"{"dossier": "H26.15-250707-0010", "type": "received", "at": "2025-07-07T14:00:00+07:00",
+//!     "actor": "agency", "limit": {"unit": "working_days", "value": 3}}"#)?;
+//! let refused = step(&submitted.dossier, &by_agency, &policy).unwrap_err();
+//! assert_eq!(refused.code(), "lifecycle.actor_not_allowed");
+//!
+//! // The indicators of a replayed log.
+//! let replay = lifecycle::replay(include_str!("../../../examples/lifecycle-log.jsonl"), &policy)?;
+//! let counts = kpi::kpi(&replay).overall;
+//! assert_eq!((counts.early, counts.on_time, counts.late, counts.on_time_rate), (1, 1, 0, Some(1.0)));
+//!
+//! // Another system's log of portal status codes: every change the machine cannot make.
+//! let status = lifecycle::check_status_log(include_str!("../../../examples/lifecycle-status-log.jsonl"))?;
+//! let problems: Vec<(usize, &str)> = status
+//!     .dossiers
+//!     .iter()
+//!     .flat_map(|d| d.problems.iter().map(|p| (p.line, p.finding.en.as_str())))
+//!     .collect();
+//! assert_eq!(
+//!     problems,
+//!     [(10, "The dossier cannot go from status 9 to status 4."), (13, "The dossier cannot go from status 3 to status 2.")]
+//! );
+//!
+//! // Test paths: together they take every transition of every rule version, and their logs replay
+//! // without a refused event.
+//! for rules in machine::all() {
+//!     let cover = paths::edge_cover(rules);
+//!     let mut log = String::new();
+//!     for event in cover.iter().flat_map(|p| &p.log) {
+//!         log += &serde_json::to_string(event)?;
+//!         log.push('\n');
+//!     }
+//!     let replayed = lifecycle::replay(&log, &policy)?;
+//!     assert_eq!(replayed.dossiers.len(), cover.len());
+//!     assert!(replayed.dossiers.iter().all(|d| d.rejected == 0));
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod export;
 pub mod kpi;

@@ -14,6 +14,32 @@
 //!   [`AttachmentRules`];
 //! - [`Timestamp`], an RFC 3339 date-time that keeps its UTC offset;
 //! - [`InputError`] and [`MAX_INPUT_BYTES`] for parsing untrusted JSON.
+//!
+//! # Example
+//!
+//! ```
+//! use motcua_core::model::{Channel, Dossier, Procedure};
+//!
+//! let text = include_str!("../../../examples/dossier-birth-registration-valid.json");
+//! let dossier = Dossier::from_json(text)?;
+//! assert_eq!((dossier.procedure_code.as_str(), dossier.channel), ("1.000894", Channel::Online));
+//! assert_eq!(dossier.attachments.len(), 2);
+//! // Written back and read again, it is the same dossier.
+//! assert_eq!(Dossier::from_json(&serde_json::to_string(&dossier)?)?, dossier);
+//!
+//! // A field the model does not know is refused, at its JSON pointer; vendor data goes in
+//! // `extensions`.
+//! let mut json = serde_json::to_value(&dossier)?;
+//! json["applicant"]["nickname"] = "Lan".into();
+//! let error = Dossier::from_json(&json.to_string()).unwrap_err();
+//! let finding = error.to_finding();
+//! assert_eq!((finding.code.as_str(), finding.path.as_str()), ("input.json_shape", "/applicant/nickname"));
+//!
+//! let procedure = Procedure::from_json(include_str!("../../../examples/procedure-birth-registration.json"))?;
+//! let documents: Vec<&str> = procedure.documents.iter().map(|d| d.id.as_str()).collect();
+//! assert_eq!(documents, ["to-khai", "giay-chung-sinh", "van-ban-uy-quyen"]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod attachment;
 mod dossier;

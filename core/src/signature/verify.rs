@@ -24,6 +24,39 @@
 //!
 //! The core has no clock: the validation time is the caller's ([`VerifyOptions::validation_time`];
 //! the CLI passes now, the conformance vectors a fixed time).
+//!
+//! # Example
+//!
+//! ```
+//! use motcua_core::signature::changes::Modification;
+//! use motcua_core::signature::report::{Indication, SubIndication};
+//! use motcua_core::signature::verify::{verify, verify_detached, VerifyError, VerifyOptions};
+//!
+//! // The options as the C and WebAssembly surfaces take them: trust anchors in PEM, the time.
+//! let root = include_str!("../../../examples/signature-test-root.pem");
+//! let options = VerifyOptions::from_json(
+//!     &serde_json::json!({"validation_time": "2026-03-05T09:30:15+07:00", "trust_anchors": [root]})
+//!         .to_string(),
+//! )?;
+//!
+//! // A white box annotation added after signing over the fee line (shadow attack, hide via
+//! // overlay): the signature's bytes are intact, the document shown is not the one signed.
+//! let overlaid = verify(include_bytes!("../../../examples/signed-decision-overlaid.pdf"), &options)?;
+//! assert_eq!(overlaid.indication, Indication::TotalFailed);
+//! let changed = overlaid.signatures[0].modified_after_signing.as_ref().map(|m| m.status);
+//! assert_eq!(changed, Some(Modification::Disallowed));
+//!
+//! // A detached CAdES signature passes over its data, and is INDETERMINATE without it.
+//! let p7s = include_bytes!("../../../examples/signed-application.txt.p7s");
+//! let data = include_bytes!("../../../examples/signed-application.txt");
+//! assert_eq!(verify_detached(p7s, data, &options)?.indication, Indication::TotalPassed);
+//! let alone = verify(p7s, &options)?;
+//! assert_eq!(alone.signatures[0].sub_indication, Some(SubIndication::SignedDataNotFound));
+//!
+//! // Bytes that are neither a PDF nor a CMS object are an error, not a report.
+//! assert_eq!(verify(b"hello", &options).unwrap_err(), VerifyError::Unrecognised);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use serde::Deserialize;
 
