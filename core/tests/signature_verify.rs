@@ -1,13 +1,20 @@
 //! `signature::verify` end to end over every fixture of the project's generator (`motcua-forge`,
 //! spec/signature/fixtures.md), with the test root as the only trust anchor, the issuing CA as
-//! intermediate and the fixtures' validation time: the document indication and, per signature,
-//! the indication, sub-indication, integrity and `modified_after_signing` must be those
-//! `fixtures.json` expects. Then the adversarial property: no signed byte of a passing fixture
+//! intermediate and the fixtures' validation time: the document indication and, per signature
+//! in signing order, the indication, sub-indication, integrity (a broken one with its reason)
+//! and `modified_after_signing` must be those `fixtures.json` expects, and under the Decree 30
+//! profile with the fixture's role, the checklist rows found must be those expected. Without a
+//! trust anchor, what the integrity and change stages decide alone (a broken signature, a
+//! disallowed change) must still come out exactly, and nothing else may pass. Then the
+//! adversarial property: no signed byte of a passing fixture
 //! (anything a signature's byte range covers, up to the end of the last signed revision, but the
 //! `/Contents` gaps) can change without the verdict leaving `TOTAL_PASSED`. Bytes of a later
 //! revision that makes allowed changes (a form filled under DocMDP P=2) may change while the
 //! change stays allowed, so they are left out.
 
+use std::collections::BTreeSet;
+
+use motcua_core::signature::format::{Decree30Options, Decree30Role, Profile};
 use motcua_core::signature::report::{Indication, SignatureReport};
 use motcua_core::signature::verify::{verify, verify_detached, OptionPart, VerifyOptions};
 use motcua_forge::fixtures::{Fixture, FixtureSet};
@@ -35,6 +42,30 @@ fn run(set: &FixtureSet, f: &Fixture, bytes: &[u8], o: &VerifyOptions) -> Option
     }
 }
 
+/// The options with the Decree 30 profile for `f`'s role.
+fn decree30(set: &FixtureSet, f: &Fixture) -> VerifyOptions {
+    let role = match f.expect.decree30_role {
+        "attachment" => Decree30Role::Attachment,
+        "copy" => Decree30Role::Copy,
+        _ => Decree30Role::Document,
+    };
+    let mut o = options(set);
+    o.profile = Profile::Decree30(Decree30Options {
+        role,
+        info_line: false,
+    });
+    o
+}
+
+/// The checklist rows (signature-format.md §5) the fixture expects.
+fn expected_rows(f: &Fixture) -> BTreeSet<u8> {
+    f.expect
+        .format_findings
+        .iter()
+        .filter_map(|e| e.split("row ").nth(1)?.split(':').next()?.parse().ok())
+        .collect()
+}
+
 fn name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
         .ok()
@@ -47,6 +78,7 @@ fn every_forge_fixture_gets_the_expected_verdict() {
     let set = motcua_forge::fixtures::generate().expect("fixtures");
     let o = options(&set);
     let mut failures = Vec::new();
+    let mut checked = 0;
     for f in &set.fixtures {
         let Some(r) = run(&set, f, &f.bytes, &o) else {
             failures.push(format!("{}: refused", f.file));
@@ -82,6 +114,10 @@ fn every_forge_fixture_gets_the_expected_verdict() {
                 Some(want.integrity.to_owned()),
                 Some(want.modified_after_signing.to_owned()),
             );
+            checked += 1;
+            if want.integrity == "broken" && got.integrity_findings.is_empty() {
+                failures.push(format!("{} #{i}: broken without a reason", f.file));
+            }
             if got_tuple != want_tuple {
                 let codes: Vec<&str> = got
                     .integrity_findings
@@ -95,17 +131,63 @@ fn every_forge_fixture_gets_the_expected_verdict() {
                 ));
             }
         }
+        // The Decree 30 profile: the rows found are those expected, and the profile never
+        // changes an indication (spec/signature/report.md).
+        if f.kind != "pdf" {
+            continue;
+        }
+        let Some(d) = run(&set, f, &f.bytes, &decree30(&set, f)) else {
+            failures.push(format!("{}: refused under Decree 30", f.file));
+            continue;
+        };
+        let rows: BTreeSet<u8> = d
+            .format
+            .iter()
+            .flat_map(|x| x.findings.iter().map(|g| g.row))
+            .chain(
+                d.signatures
+                    .iter()
+                    .flat_map(|s| s.format_findings.iter().map(|g| g.row)),
+            )
+            .collect();
+        let expected = expected_rows(f);
+        if (d.indication == Indication::TotalPassed || !expected.is_empty()) && rows != expected {
+            failures.push(format!(
+                "{}: Decree 30 rows {rows:?}, expected {expected:?}",
+                f.file
+            ));
+        }
+        if d.indication != r.indication {
+            failures.push(format!("{}: the profile changed the indication", f.file));
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked >= 50, "only {checked} signatures checked");
 }
 
+/// Without a trust anchor the certificate stage cannot pass: what the integrity and change
+/// stages decide alone (a broken signature, a disallowed change: EN 319 102-1 §5.3, a failure
+/// outranks an indeterminate step) comes out exactly, and every other signature is
+/// INDETERMINATE.
 #[test]
 fn without_a_trust_anchor_nothing_passes() {
     let set = motcua_forge::fixtures::generate().expect("fixtures");
     let o = VerifyOptions::new(VALIDATION_TIME);
     for f in &set.fixtures {
-        if let Some(r) = run(&set, f, &f.bytes, &o) {
-            assert_ne!(r.indication, Indication::TotalPassed, "{}", f.file);
+        let r = run(&set, f, &f.bytes, &o).expect("a report");
+        assert_ne!(r.indication, Indication::TotalPassed, "{}", f.file);
+        for (got, want) in r.signatures.iter().zip(&f.expect.signatures) {
+            let decided = want.integrity == "broken" || want.modified_after_signing == "disallowed";
+            let got = (name(&got.indication), got.sub_indication.map(|s| name(&s)));
+            if decided {
+                let want = (
+                    want.indication.to_owned(),
+                    want.sub_indication.map(str::to_owned),
+                );
+                assert_eq!(got, want, "{}", f.file);
+            } else {
+                assert_eq!(got.0, "INDETERMINATE", "{}", f.file);
+            }
         }
     }
 }
