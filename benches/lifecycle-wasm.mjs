@@ -9,7 +9,8 @@
 // MEASURE_MS, and prints one JSON line {tool, op, events, dossiers, replays, seconds,
 // events_per_second, ms_per_replay, check} as lifecycle-throughput does. Op "replay" is the whole
 // call a JavaScript caller makes: the log's text into the module, the replay, the Replay object
-// back; op "kpi" the same for lifecycleKpi, whose answer is small.
+// back; op "replay_json" the same for lifecycleReplayJson, the Replay back as JSON text (a
+// string); op "kpi" the same for lifecycleKpi, whose answer is small.
 
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -68,6 +69,15 @@ function measure(op, one, summary) {
 }
 
 measure("replay", () => motcua.lifecycleReplay(log), (r) => [r.dossiers.length, check(r)]);
+// The same answer as JSON text (lifecycle-throughput's op replay_json writes it too).
+measure(
+  "replay_json",
+  () => motcua.lifecycleReplayJson(log),
+  (text) => {
+    const r = JSON.parse(text);
+    return [r.dossiers.length, check(r)];
+  },
+);
 // The log's indicators: the same replay inside, a small answer (lifecycle-throughput's op kpi).
 measure(
   "kpi",

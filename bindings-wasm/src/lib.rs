@@ -18,6 +18,7 @@
 //! | `calendar::holidays::holidays` | `motcua_calendar_holidays` | `calendarHolidays(year)`      |
 //! | `calendar::request::due_json`  | `motcua_calendar_due_json` | `calendarDue(request)`        |
 //! | `lifecycle::replay`            | `motcua_lifecycle_replay`  | `lifecycleReplay(log, policy?)` |
+//! | `lifecycle::replay`, as JSON   | `motcua_lifecycle_replay`  | `lifecycleReplayJson(log, policy?)` |
 //! | `lifecycle::check_status_log`  | `motcua_lifecycle_check_status_log` | `lifecycleCheckStatusLog(log)` |
 //! | `lifecycle::kpi::kpi`          | `motcua_lifecycle_kpi`     | `lifecycleKpi(log, policy?)`  |
 //! | `lifecycle::step_json`         | `motcua_lifecycle_step`    | `lifecycleStep(dossier, event, policy?)` |
@@ -50,7 +51,10 @@ pub use calendar::{
 };
 pub use forms::{forms_validate, Procedure};
 pub use ids::{ids_check, ids_is_valid};
-pub use lifecycle::{lifecycle_check_status_log, lifecycle_kpi, lifecycle_replay, lifecycle_step};
+pub use lifecycle::{
+    lifecycle_check_status_log, lifecycle_kpi, lifecycle_replay, lifecycle_replay_json,
+    lifecycle_step,
+};
 
 /// TypeScript declarations of the data types (IdKind, IdCheck, Finding, Report, ...),
 /// generated from `spec/schema/`; `tests/wasm/run.sh` fails when they are stale.

@@ -65,21 +65,15 @@ fn steps(cases: &[Case], failures: &mut String) -> String {
         record(&mut lines, &outcome);
         let entry = replayed.timeline.last();
         let agrees = entry.is_some_and(|e| {
-            (
-                e.from,
-                e.to,
-                e.rules,
-                e.article.as_str(),
-                e.form,
-                &e.rejection,
-            ) == (
-                outcome.from,
-                outcome.to,
-                outcome.rules,
-                outcome.article.as_str(),
-                outcome.form,
-                &outcome.rejection,
-            )
+            (e.from, e.to, e.rules, e.article, e.form, &e.rejection)
+                == (
+                    outcome.from,
+                    outcome.to,
+                    outcome.rules,
+                    outcome.article,
+                    outcome.form,
+                    &outcome.rejection,
+                )
         });
         if !agrees {
             writeln!(

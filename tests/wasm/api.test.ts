@@ -19,6 +19,7 @@ import {
   lifecycleCheckStatusLog,
   lifecycleKpi,
   lifecycleReplay,
+  lifecycleReplayJson,
   lifecycleStep,
   version,
   type DayStatus,
@@ -109,7 +110,9 @@ export function calendar(reckoning: Reckoning, schedule: Schedule): string[] {
 export function lifecycle(log: string, statusLog: string, policy?: Policy): string[] {
   const replay: Replay = lifecycleReplay(log, policy);
   const again: Replay = lifecycleReplay(log, JSON.stringify(policy ?? {}));
-  const timeliness: Timeliness[] = [...replay.dossiers, ...again.dossiers].map((d) => d.timeliness);
+  const text: string = lifecycleReplayJson(log, policy);
+  const parsed: Replay = JSON.parse(text) as Replay;
+  const timeliness: Timeliness[] = [...replay.dossiers, ...again.dossiers, ...parsed.dossiers].map((d) => d.timeliness);
   const kpi: Kpi = lifecycleKpi(log);
   const rate: number | null | undefined = kpi.overall.on_time_rate;
   const report: StatusReport = lifecycleCheckStatusLog(statusLog);

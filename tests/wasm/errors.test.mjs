@@ -197,7 +197,7 @@ describe("calendar functions", () => {
 });
 
 describe("lifecycle functions", () => {
-  const { lifecycleReplay, lifecycleCheckStatusLog, lifecycleKpi } = motcua;
+  const { lifecycleReplay, lifecycleReplayJson, lifecycleCheckStatusLog, lifecycleKpi } = motcua;
   const input = (f, code, path = "") => throwsMotcua(f, "MotcuaInputError", code, path);
   const example = readFileSync(join(root, "examples", "lifecycle-log.jsonl"), "utf8");
   const statusExample = readFileSync(join(root, "examples", "lifecycle-status-log.jsonl"), "utf8");
@@ -221,6 +221,17 @@ describe("lifecycle functions", () => {
     assert.ok(report.dossiers.some((d) => d.problems.some((p) => p.finding.code === "lifecycle.status_impossible")));
     assert.deepEqual(lifecycleReplay(""), { dossiers: [] });
     assert.deepEqual(lifecycleReplay("\n\n"), { dossiers: [] });
+    // The JSON text variant: the same answer, ASCII only (Vietnamese letters as \u escapes).
+    const text = lifecycleReplayJson(example);
+    assert.equal(typeof text, "string");
+    assert.deepEqual(JSON.parse(text), replay);
+    assert.match(text, /^[\x20-\x7e]*$/);
+    assert.ok(text.includes("N\\u0110-CP") && JSON.stringify(replay).includes("NĐ-CP"));
+    assert.equal(lifecycleReplayJson(""), '{"dossiers":[]}');
+    // A log with letters outside ASCII, and beyond U+FFFF, reads and is written back the same.
+    const named = example.replaceAll('"dossier":"', '"dossier":"Hồ sơ 𝔸 ');
+    assert.deepEqual(JSON.parse(lifecycleReplayJson(named)), lifecycleReplay(named));
+    assert.equal(lifecycleReplay(named).dossiers[0].dossier.slice(0, 9), "Hồ sơ 𝔸 ");
     assert.deepEqual(lifecycleCheckStatusLog(""), { dossiers: [] });
     assert.equal(lifecycleKpi("").overall.dossiers, 0);
   });
@@ -230,6 +241,7 @@ describe("lifecycle functions", () => {
     assert.equal(byDefault.dossiers[0].due, "2025-05-12T17:00:00+07:00");
     for (const policy of [undefined, null, {}, "{}", " { } "]) {
       assert.deepEqual(lifecycleReplay(friday, policy), byDefault, String(policy));
+      assert.deepEqual(JSON.parse(lifecycleReplayJson(friday, policy)), byDefault, String(policy));
       assert.deepEqual(lifecycleKpi(friday, policy), lifecycleKpi(friday));
     }
     const saturday = lifecycleReplay(friday, saturdays);
@@ -246,16 +258,16 @@ describe("lifecycle functions", () => {
   });
 
   test("wrong arguments", () => {
-    for (const f of [lifecycleReplay, lifecycleKpi, lifecycleCheckStatusLog]) {
+    for (const f of [lifecycleReplay, lifecycleReplayJson, lifecycleKpi, lifecycleCheckStatusLog]) {
       arg(() => f(), "argument.not_string");
       arg(() => f(42), "argument.not_string");
       arg(() => f([example]), "argument.not_string");
     }
-    for (const f of [lifecycleReplay, lifecycleKpi]) arg(() => f(friday, () => 1), "argument.not_json");
+    for (const f of [lifecycleReplay, lifecycleReplayJson, lifecycleKpi]) arg(() => f(friday, () => 1), "argument.not_json");
   });
 
   test("a policy that cannot be read is an input error naming the policy, as in C", () => {
-    for (const f of [lifecycleReplay, lifecycleKpi]) {
+    for (const f of [lifecycleReplay, lifecycleReplayJson, lifecycleKpi]) {
       for (const [policy, code, path] of [
         [{ cut_off: 900 }, "input.json_shape", "/cut_off"],
         ['{"cut_off": 900}', "input.json_shape", "/cut_off"],
@@ -274,7 +286,7 @@ describe("lifecycle functions", () => {
   });
 
   test("a log that cannot be read is an input error with the line's finding, naming the log and the line", () => {
-    for (const f of [lifecycleReplay, lifecycleKpi, lifecycleCheckStatusLog]) {
+    for (const f of [lifecycleReplay, lifecycleReplayJson, lifecycleKpi, lifecycleCheckStatusLog]) {
       const shape = input(() => f('\n{"dossier":"A"}\n{'), "input.json_shape", f === lifecycleCheckStatusLog ? "/status" : "/type");
       assert.deepEqual([shape.argument, shape.line], ["log", 2]);
       const syntax = input(() => f("not json"), "input.json_syntax");

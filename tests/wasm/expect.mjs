@@ -298,10 +298,13 @@ const REPLAY_EXPECT = ["state", "national_status", "rules", "due", "timeliness",
  * its timeliness.
  */
 function replayCase(api, c) {
-  const { one: d, problem } = lifecycleAnswer(c, (log) => api.lifecycleReplay(log));
+  const { answer, one: d, problem } = lifecycleAnswer(c, (log) => api.lifecycleReplay(log));
   if (!d) return { name: c.name, result: null, problems: [problem] };
   const problems = [];
   same(problems, "replay", Object.fromEntries(REPLAY_EXPECT.map((k) => [k, orNull(d[k])])), c.expect);
+  // lifecycleReplayJson writes the same answer as JSON text.
+  const text = attempt(() => JSON.parse(api.lifecycleReplayJson(lifecycleLog(c.log))));
+  same(problems, "lifecycleReplayJson", text.value, answer);
   const kpi = attempt(() => api.lifecycleKpi(lifecycleLog(c.log)));
   if (!kpi.value?.overall) problems.push(`lifecycleKpi gave ${canonical(kpi.value)}`);
   else {

@@ -136,7 +136,7 @@ pub struct TimelineEntry {
     /// The rule version it was judged by.
     pub rules: Option<RuleSet>,
     /// The article of the transition taken, or of the rule that refused it.
-    pub article: String,
+    pub article: &'static str,
     /// The form the step produced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub form: Option<FormRef>,
@@ -218,7 +218,7 @@ pub fn replay(log: &str, policy: &Policy) -> Result<Replay, ReplayError> {
                     from: state.state,
                     to: Some(stepped.dossier.state),
                     rules: Some(stepped.rules),
-                    article: stepped.transition.article.clone(),
+                    article: &stepped.transition.article,
                     form: stepped.form,
                     rejection: None,
                 };
@@ -241,7 +241,7 @@ pub fn replay(log: &str, policy: &Policy) -> Result<Replay, ReplayError> {
                     from: state.state,
                     to: None,
                     rules: rejection.rules,
-                    article: rejection.article().to_owned(),
+                    article: rejection.article(),
                     form: None,
                     rejection: Some(rejection.to_finding()),
                 }

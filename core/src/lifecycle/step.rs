@@ -130,7 +130,7 @@ pub struct StepOutcome {
     /// The rule version it was judged by; `None` when none is in force.
     pub rules: Option<RuleSet>,
     /// The article of the transition taken, or of the rule that refused it.
-    pub article: String,
+    pub article: &'static str,
     /// The form the step produced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub form: Option<FormRef>,
@@ -148,7 +148,7 @@ impl StepOutcome {
                 from: dossier.state,
                 to: Some(stepped.dossier.state),
                 rules: Some(stepped.rules),
-                article: stepped.transition.article.clone(),
+                article: &stepped.transition.article,
                 form: stepped.form,
                 rejection: None,
                 dossier: stepped.dossier,
@@ -159,7 +159,7 @@ impl StepOutcome {
                 from: dossier.state,
                 to: None,
                 rules: rejection.rules,
-                article: rejection.article().to_owned(),
+                article: rejection.article(),
                 form: None,
                 rejection: Some(rejection.to_finding()),
             },
