@@ -36,7 +36,8 @@
 //!
 //! ```
 //! use motcua_core::calendar::due::Policy;
-//! use motcua_core::lifecycle::{self, kpi, machine, paths, step, DossierState, LogEvent, RuleSet, State};
+//! use motcua_core::lifecycle::{self, export, kpi, machine, paths, step};
+//! use motcua_core::lifecycle::{DossierState, LogEvent, RuleSet, State};
 //!
 //! let policy = Policy::default();
 //! let event = |json: &str| serde_json::from_str::<LogEvent>(json);
@@ -67,6 +68,12 @@
 //!     problems,
 //!     [(10, "The dossier cannot go from status 9 to status 4."), (13, "The dossier cannot go from status 3 to status 2.")]
 //! );
+//!
+//! // The transition table and the diagram of a version, as committed in spec/lifecycle/exports/.
+//! let rules = machine::rules(RuleSet::Decree118_2025);
+//! let table = include_str!("../../../spec/lifecycle/exports/decree-118-2025.csv");
+//! assert_eq!(export::csv(rules), table);
+//! assert!(export::dot(rules).contains(r#""submitted" -> "received" [label="received (one_stop)"]"#));
 //!
 //! // Test paths: together they take every transition of every rule version, and their logs replay
 //! // without a refused event.

@@ -32,6 +32,35 @@
 //! The results of [`integrity`], [`changes`] and [`certificate`] are the inputs of
 //! [`report::Stages`] and the certificate-, CMS- and change-side facts of
 //! [`format::SignatureFacts`].
+//!
+//! # Example
+//!
+//! [`verify::verify`] runs every stage; each can also be run alone. A decision signed by the
+//! competent person, its number filled in, then countersigned by the organisation:
+//!
+//! ```
+//! use motcua_core::signature::changes::{self, Modification};
+//! use motcua_core::signature::{integrity, pdf::Document};
+//!
+//! let doc = Document::parse(include_bytes!("../../../examples/signed-decision.pdf"))?;
+//! let fields = doc.latest().signatures()?.fields;
+//! let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+//! assert_eq!(names, ["chu_ky_1", "chu_ky_2"]);
+//! // The document as drafted, then one incremental update per step: signed, numbered, countersigned.
+//! assert_eq!(doc.revisions().len(), 4);
+//!
+//! // Both signatures cover their revision but `/Contents`, and their digests match.
+//! let checked = integrity::check_document(&doc)?;
+//! assert!(checked.iter().all(|s| s.integrity.is_intact()));
+//!
+//! // After the first signature: a form field filled and a signature added, both allowed.
+//! let after = changes::analyse(&doc)?;
+//! assert_eq!(after[0].modified_after_signing, Modification::Allowed);
+//! let codes: Vec<&str> = after[0].changes.iter().map(|c| c.code).collect();
+//! assert_eq!(codes, ["changes.form_filled", "changes.signature_added"]);
+//! assert_eq!(after[1].modified_after_signing, Modification::None);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod byte_range;
 pub mod certificate;
