@@ -13,13 +13,61 @@ use motcua_core::ids::IdKind;
 use motcua_core::model::Timestamp;
 use motcua_core::{Date, Lang, MAX_YEAR, MIN_YEAR};
 
-/// Checks identifiers and dossiers of Vietnamese one-stop-shop ("bộ phận một cửa") systems, and
-/// counts their time limits on the Vietnamese calendar.
+/// The end of a command's long help: examples, one per line, then what each exit status means.
+/// 1 is listed only for a command that can find something invalid; 2 always means a wrong
+/// command line (clap's usage errors), and also what `unusable` says.
+macro_rules! help {
+    (
+        [$($example:literal),+ $(,)?],
+        ok: $ok:literal
+        $(, invalid: $invalid:literal)?
+        $(, unusable: $unusable:literal)?
+        $(,)?
+    ) => {
+        concat!(
+            "Examples:\n",
+            $("  ", $example, "\n",)+
+            "\nExit status:\n  0  ", $ok, "\n",
+            $("  1  ", $invalid, "\n",)?
+            "  2  the command line is wrong",
+            $(", or ", $unusable,)?
+            "\n"
+        )
+    };
+}
+
+/// Checks the data of Vietnamese one-stop-shop ("bộ phận một cửa") systems: identifiers,
+/// dossiers, time limits, dossier logs and signed documents.
 ///
-/// Exit status: 0 when everything checked is valid, 1 when something is invalid, 2 when the
-/// command line is wrong or an input cannot be read.
+/// motcua checks the data that Vietnamese one-stop-shop systems handle, as the regulations say:
+/// identifiers, dossiers against their procedure, time limits on the civil service's calendar,
+/// logs of dossier events, and signed documents. It only reads: the files named on the command
+/// line, or standard input for `-`.
+///
+/// Each result is printed in Vietnamese (--lang en for English), coloured on a terminal; with
+/// --json, as JSON for another program. Each problem found has a code and a message.
+/// `motcua COMMAND --help` tells what a command does, with examples.
 #[derive(Debug, Parser)]
-#[command(name = "motcua", version, about, long_about, max_term_width = 100)]
+#[command(
+    name = "motcua",
+    version,
+    about,
+    long_about,
+    max_term_width = 100,
+    after_long_help = help!(
+        [
+            "motcua id tax-code 0100233488",
+            "motcua dossier validate hoso.json --procedure thutuc.json",
+            "motcua calendar due --received 2025-04-25T09:00:00+07:00 --days 3",
+            "motcua lifecycle replay nhatky.jsonl",
+            "motcua verify quyetdinh.pdf --trust ca-goc.pem",
+        ],
+        ok: "everything checked is valid, or the answer was given",
+        invalid: "something checked is invalid: an identifier, a dossier, a refused event, a \
+                  signature that does not pass",
+        unusable: "an input cannot be read or used (the message says which and why)",
+    )
+)]
 pub(crate) struct Cli {
     /// Language of the messages: vi (Vietnamese) or en (English).
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
@@ -70,14 +118,24 @@ pub(crate) enum ColorArg {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Check identifiers: personal ID numbers, tax codes, agency codes, phone numbers and more.
-    #[command(long_about = "Check identifiers and tell what they say.\n\n\
+    #[command(
+        long_about = "Check identifiers and tell what they say.\n\n\
                       Each value gets one line: ✓ or ✗, the value written the standard way and \
                       what the value tells (province, year of birth, …), then each problem found, \
-                      with its code.\n\n\
-                      Examples:\n  motcua id tax-code 0100233488 0100233480\n  \
-                      motcua id phone - < phones.txt")]
+                      with its code. A single `-` reads one value per line from standard input.",
+        after_long_help = help!(
+            [
+                "motcua id tax-code 0100233488 0100233480",
+                "motcua id personal-id 001085012345 --json",
+                "motcua id phone - < phones.txt",
+            ],
+            ok: "every value is valid",
+            invalid: "a value is invalid",
+            unusable: "a line of standard input is too long or not UTF-8",
+        )
+    )]
     Id(IdArgs),
-    /// Work with dossiers (hồ sơ) of administrative procedures.
+    /// Check dossiers (hồ sơ) against the procedure they are filed under.
     #[command(subcommand)]
     Dossier(DossierCommand),
     /// The Vietnamese calendar: lunar dates, civil servants' days off and due dates.
@@ -88,7 +146,7 @@ pub(crate) enum Command {
     Lifecycle(LifecycleCommand),
     /// Verify signed documents: PDF (PAdES, PKCS#7) and CMS (.p7s, .p7m) signatures.
     #[command(
-        long_about = "Verify signed documents: for each file, every signature's integrity (byte \
+        long_about = "Verify signed documents. For each file, every signature's integrity (byte \
                       range, CMS, signature value, timestamps), the changes made after signing \
                       (DocMDP, FieldMDP, shadow and incremental-saving attacks), the signer's \
                       certificate chain to a trust anchor given with --trust, and, with \
@@ -96,11 +154,20 @@ pub(crate) enum Command {
                       signature gets an ETSI EN 319 102-1 indication (TOTAL_PASSED, \
                       TOTAL_FAILED, INDETERMINATE); without --trust no signature passes.\n\n\
                       The kind of file is told by its content (PDF or CMS). A detached .p7s is \
-                      checked over the file given with --content.\n\n\
-                      Exit 0 when every document passes, 1 when one does not, 2 when a file \
-                      cannot be read or is neither a PDF nor a CMS signature.\n\n\
-                      Example: motcua verify examples/signed-decision.pdf --trust \
-                      examples/signature-test-root.pem"
+                      checked over the file given with --content. Several files show a \
+                      progress bar on a terminal.",
+        after_long_help = help!(
+            [
+                "motcua verify examples/signed-decision.pdf --trust \
+                 examples/signature-test-root.pem",
+                "motcua verify quyetdinh.pdf --trust ca-goc.pem --profile decree30",
+                "motcua verify don.txt.p7s --content don.txt --trust ca-goc.pem --json",
+            ],
+            ok: "every document passes",
+            invalid: "a document does not pass (TOTAL_FAILED or INDETERMINATE)",
+            unusable: "a file cannot be read, a certificate, CRL or OCSP file cannot be used, or \
+                       a file is neither a PDF nor a CMS signature",
+        )
     )]
     Verify(VerifyArgs),
 }
@@ -171,9 +238,17 @@ pub(crate) enum LifecycleCommand {
                       Decree 118/2025).\n\n\
                       For each dossier: its final state and portal status code, its due date \
                       counted on the calendar, whether it was handled early, on time or late, \
-                      and every refused event with its code and message. Exit 1 when an event \
-                      was refused.\n\n\
-                      Example: motcua lifecycle replay examples/lifecycle-log.jsonl"
+                      and every refused event with its code and message. A long log shows a \
+                      progress bar on a terminal.",
+        after_long_help = help!(
+            [
+                "motcua lifecycle replay examples/lifecycle-log.jsonl",
+                "motcua lifecycle replay nhatky.jsonl --policy chinh-sach.json --json",
+            ],
+            ok: "every event was accepted",
+            invalid: "an event was refused",
+            unusable: "a line of the log is not an event, or the log or policy file cannot be read",
+        )
     )]
     Replay(ReplayArgs),
     /// Check a JSON Lines log of National Public Service Portal status codes.
@@ -181,24 +256,44 @@ pub(crate) enum LifecycleCommand {
         long_about = "Check a JSON Lines log of dossier status codes (lines {\"dossier\", \
                       \"status\", \"at\"}, codes 1-10 of the National Public Service Portal) \
                       exported by another system, and report every change the lifecycle \
-                      cannot make. Exit 1 when one is found."
+                      cannot make.",
+        after_long_help = help!(
+            ["motcua lifecycle status examples/lifecycle-status-log.jsonl"],
+            ok: "every change of status is possible",
+            invalid: "a change of status is impossible",
+            unusable: "a line of the log is not a status, or the log cannot be read",
+        )
     )]
     Status(LogArgs),
     /// Print the transition table of a rule version.
     #[command(
         long_about = "Print the transition table of the lifecycle (from, event, to, actors, \
                       guards, effects on the time limit, form, article), generated from \
-                      spec/lifecycle/. The rule version defaults to the one in force today."
+                      spec/lifecycle/. The rule version defaults to the one in force today.",
+        after_long_help = help!(
+            [
+                "motcua lifecycle table",
+                "motcua lifecycle table --format csv --rules decree-61-2018 > bang.csv",
+            ],
+            ok: "the table was printed",
+        )
     )]
     Table(TableArgs),
     /// Print the state diagram of a rule version.
     #[command(
         long_about = "Print the state diagram of the lifecycle, generated from spec/lifecycle/, \
                       as Mermaid (stateDiagram-v2), Graphviz DOT, or SVG drawn from the DOT by \
-                      Graphviz's `dot` program (install the package graphviz; without it, exit \
-                      2 with a message saying so). The rule version defaults to the one in force \
-                      today.\n\n\
-                      Example: motcua lifecycle diagram --format svg > lifecycle.svg"
+                      Graphviz's `dot` program (install the package graphviz). The rule \
+                      version defaults to the one in force today. The diagram has no JSON \
+                      form: the machine behind it is `motcua lifecycle table --json`.",
+        after_long_help = help!(
+            [
+                "motcua lifecycle diagram",
+                "motcua lifecycle diagram --format svg > vong-doi.svg",
+            ],
+            ok: "the diagram was printed",
+            unusable: "--format svg is asked and Graphviz's `dot` is not installed",
+        )
     )]
     Diagram(DiagramArgs),
     /// Print test paths: a shortest path to every state and paths taking every transition.
@@ -207,7 +302,11 @@ pub(crate) enum LifecycleCommand {
                       state, and paths that together take every transition. With --json, each \
                       path comes with a log of events that the rules accept, for another \
                       system's tester to replay. The rule version defaults to the one in force \
-                      today."
+                      today.",
+        after_long_help = help!(
+            ["motcua lifecycle paths", "motcua lifecycle paths --json > duong-kiem-thu.json"],
+            ok: "the paths were printed",
+        )
     )]
     Paths(PathsArgs),
     /// Count early, on-time and late dossiers of a log, by agency, procedure and month.
@@ -216,7 +315,16 @@ pub(crate) enum LifecycleCommand {
                       provinces are judged on: dossiers handled early, on time and late, the \
                       on-time rate (Decision 766/QĐ-TTg, indicator 2.1, on the legal due dates) \
                       and the share submitted online; overall, by receiving agency, by \
-                      procedure and by month of receipt."
+                      procedure and by month of receipt. Late dossiers are counted, not \
+                      treated as an error. A long log shows a progress bar on a terminal.",
+        after_long_help = help!(
+            [
+                "motcua lifecycle kpi examples/lifecycle-log.jsonl",
+                "motcua lifecycle kpi nhatky.jsonl --json",
+            ],
+            ok: "the indicators were printed",
+            unusable: "a line of the log is not an event, or the log or policy file cannot be read",
+        )
     )]
     Kpi(ReplayArgs),
 }
@@ -341,8 +449,16 @@ pub(crate) enum DossierCommand {
         long_about = "Check a dossier (a JSON file) against the procedure it is filed under \
                       (another JSON file): required fields, attachments, identifiers and dates.\n\n\
                       Every problem is listed with its code, the JSON pointer of the field and \
-                      a message.\n\n\
-                      Example: motcua dossier validate hoso.json --procedure thutuc.json"
+                      a message.",
+        after_long_help = help!(
+            [
+                "motcua dossier validate hoso.json --procedure thutuc.json",
+                "motcua --lang en dossier validate hoso.json --procedure thutuc.json --json",
+            ],
+            ok: "the dossier is valid (it may have warnings)",
+            invalid: "the dossier is invalid",
+            unusable: "a file cannot be read or is not the JSON document expected",
+        )
     )]
     Validate(ValidateArgs),
 }
@@ -370,16 +486,27 @@ pub(crate) enum CalendarCommand {
     /// Lunar dates (âm lịch) of solar dates.
     #[command(
         long_about = "Give the lunar date (âm lịch) of each solar date: day, month (and \
-                      whether it is the leap month), the lunar year and its name (can chi).\n\n\
-                      Examples:\n  motcua calendar lunar 2026-02-14\n  \
-                      motcua calendar lunar - < dates.txt"
+                      whether it is the leap month), the lunar year and its name (can chi). A \
+                      single `-` reads one date per line from standard input.",
+        after_long_help = help!(
+            [
+                "motcua calendar lunar 2026-02-14",
+                "motcua calendar lunar - < ngay.txt",
+            ],
+            ok: "every date was converted",
+            unusable: "a value is not a date, or the calendar cannot convert it",
+        )
     )]
     Lunar(LunarArgs),
     /// The solar date of a lunar date.
     #[command(
         long_about = "Give the solar date of a lunar date written YYYY-MM-DD (lunar \
-                      year, month, day); --leap for the leap month of that number.\n\n\
-                      Example: motcua calendar solar 2025-06-01 --leap"
+                      year, month, day); --leap for the leap month of that number.",
+        after_long_help = help!(
+            ["motcua calendar solar 2025-06-01 --leap"],
+            ok: "the date was converted",
+            unusable: "there is no such lunar date, or the calendar cannot convert it",
+        )
     )]
     Solar(SolarArgs),
     /// Every day off of the civil service in a year, and the swapped working Saturdays.
@@ -387,8 +514,12 @@ pub(crate) enum CalendarCommand {
         long_about = "List the days off of civil servants in a solar year (public \
                       holidays, Tết, compensatory and swapped days) and the Saturdays made working \
                       days, each with its occasion and its source: the yearly decision and how \
-                      sure it is, or the statute when no decision is known.\n\n\
-                      Example: motcua calendar holidays 2026"
+                      sure it is, or the statute when no decision is known.",
+        after_long_help = help!(
+            ["motcua calendar holidays 2026", "motcua calendar holidays 2026 --json"],
+            ok: "the days were listed",
+            unusable: "the calendar cannot compute that year",
+        )
     )]
     Holidays(HolidaysArgs),
     /// The due date of a dossier, and how it was counted.
@@ -398,8 +529,16 @@ pub(crate) enum CalendarCommand {
                       policy defaults to the core's (Monday to Friday with the civil service's \
                       days off, office hours 08:00-12:00 and 13:00-17:00, no cut-off hour, \
                       working days counted by dates); --weekdays, --saturday, --office-hours, \
-                      --cutoff, --counting and --supplement change it. Times are printed in Vietnam's time, UTC+07:00.\n\n\
-                      Example: motcua calendar due --received 2025-04-25T09:00:00+07:00 --days 3"
+                      --cutoff, --counting and --supplement change it. Times are printed in \
+                      Vietnam's time, UTC+07:00.",
+        after_long_help = help!(
+            [
+                "motcua calendar due --received 2025-04-25T09:00:00+07:00 --days 3",
+                "motcua calendar due --received 2025-05-19T10:30:00+07:00 --days 3 --unit hours",
+            ],
+            ok: "the due time was computed",
+            unusable: "the times, office hours or cut-off given cannot be used",
+        )
     )]
     Due(DueArgs),
 }

@@ -261,10 +261,25 @@ fn help_and_version_exit_0() {
     let help = run(&["--help"]);
     assert_eq!(code(&help), 0);
     assert!(stdout(&help).contains("dossier") && stdout(&help).contains("--lang"));
-    for sub in [&["id", "--help"][..], &["dossier", "validate", "--help"]] {
-        let o = run(sub);
-        assert_eq!(code(&o), 0, "{sub:?}");
-        assert!(stdout(&o).contains("Example"), "{sub:?}");
+    // motcua and every command it runs: what it does, examples, and what each exit status means.
+    for command in std::iter::once(String::new()).chain(leaf_commands()) {
+        let args: Vec<&str> = command.split_whitespace().chain(["--help"]).collect();
+        let o = run(&args);
+        assert_eq!(code(&o), 0, "{command}");
+        let help = stdout(&o);
+        let examples = help
+            .split("\nExamples:\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{command}: no examples: {help}"));
+        assert!(
+            examples.starts_with(&format!("  motcua {command}").replace("  motcua  ", "  motcua ")),
+            "{command}: {examples}"
+        );
+        assert!(help.contains("\nExit status:\n  0  "), "{command}: {help}");
+        assert!(
+            help.contains("\n  2  the command line is wrong"),
+            "{command}"
+        );
     }
     let kinds = stdout(&run(&["id", "--help"]));
     assert!(
