@@ -6,10 +6,13 @@
 //! thrown as a `MotcuaArgumentError` (see [`crate::error`]); no argument can make the module
 //! panic.
 
+#[cfg(feature = "calendar")]
 use motcua_core::calendar::lunar::Reckoning;
+#[cfg(feature = "calendar")]
 use motcua_core::calendar::schedule::Schedule;
 use motcua_core::ids::IdKind;
 use motcua_core::{Date, Diagnostic};
+#[cfg(feature = "calendar")]
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
@@ -40,36 +43,42 @@ pub(crate) enum ArgumentError {
         /// The text as given (shortened).
         value: String,
     },
+    #[cfg_attr(not(feature = "calendar"), allow(dead_code))]
     /// The reckoning is not one of `vietnam`, `historical`, `china`.
     #[error("unknown reckoning {value:?}")]
     Reckoning {
         /// The reckoning as given (shortened).
         value: String,
     },
+    #[cfg_attr(not(feature = "calendar"), allow(dead_code))]
     /// The working week is not `"mon_fri"`, `"mon_sat"` or `{"working_weekdays": [7 booleans]}`.
     #[error("the argument {name} must be a working week")]
     Schedule {
         /// Name of the argument.
         name: &'static str,
     },
+    #[cfg_attr(not(feature = "calendar"), allow(dead_code))]
     /// The lunar date is not `{year, month, day, leap}` with integers and a boolean.
     #[error("the argument {name} must be a lunar date")]
     LunarDate {
         /// Name of the argument.
         name: &'static str,
     },
+    #[cfg_attr(not(feature = "calendar"), allow(dead_code))]
     /// The count is not a whole number from 0 to `u32::MAX`.
     #[error("the argument {name} must be a whole number from 0 to 4294967295")]
     Count {
         /// Name of the argument.
         name: &'static str,
     },
+    #[cfg_attr(not(feature = "calendar"), allow(dead_code))]
     /// The year is not a whole number within the range of `i32`.
     #[error("the argument {name} must be a year, written as a whole number")]
     Year {
         /// Name of the argument.
         name: &'static str,
     },
+    #[cfg_attr(not(feature = "calendar"), allow(dead_code))]
     /// The document is neither JSON text nor a value JSON can represent (`undefined`, a
     /// function).
     #[error("the argument {name} must be JSON text or a value JSON can represent")]
@@ -136,6 +145,7 @@ pub(crate) fn date(value: &JsValue, name: &'static str) -> Result<Date, Argument
     })
 }
 
+#[cfg(feature = "calendar")]
 /// The argument `reckoning`: `"vietnam"`, `"historical"` or `"china"`.
 pub(crate) fn reckoning(value: &JsValue) -> Result<Reckoning, ArgumentError> {
     let given = text(value, "reckoning")?;
@@ -147,6 +157,7 @@ pub(crate) fn reckoning(value: &JsValue) -> Result<Reckoning, ArgumentError> {
     })
 }
 
+#[cfg(feature = "calendar")]
 /// The argument `schedule`: a `Schedule` as JSON has it (`"mon_fri"`, `"mon_sat"` or
 /// `{"working_weekdays": [...]}`), read as JSON so that unknown fields are refused as on every
 /// surface.
@@ -157,6 +168,7 @@ pub(crate) fn schedule(value: &JsValue) -> Result<Schedule, ArgumentError> {
         .ok_or(ArgumentError::Schedule { name })
 }
 
+#[cfg(feature = "calendar")]
 /// A lunar date as a caller writes it, read without the calendar's checks (which the core makes,
 /// with their own findings).
 #[derive(Deserialize)]
@@ -168,6 +180,7 @@ pub(crate) struct LunarArg {
     pub(crate) leap: bool,
 }
 
+#[cfg(feature = "calendar")]
 /// The argument `lunar`: `{year, month, day, leap}`, read as JSON (unknown fields refused).
 pub(crate) fn lunar_date(value: &JsValue) -> Result<LunarArg, ArgumentError> {
     let name = "lunar";
@@ -176,6 +189,7 @@ pub(crate) fn lunar_date(value: &JsValue) -> Result<LunarArg, ArgumentError> {
         .ok_or(ArgumentError::LunarDate { name })
 }
 
+#[cfg(feature = "calendar")]
 /// The number `value` when it is whole and within `min..=max`.
 fn whole(value: &JsValue, min: f64, max: f64) -> Option<f64> {
     value
@@ -183,6 +197,7 @@ fn whole(value: &JsValue, min: f64, max: f64) -> Option<f64> {
         .filter(|n| n.fract() == 0.0 && (min..=max).contains(n))
 }
 
+#[cfg(feature = "calendar")]
 /// The argument `name`, a whole number from 0 to `u32::MAX`.
 pub(crate) fn count(value: &JsValue, name: &'static str) -> Result<u32, ArgumentError> {
     // Whole and in range, so the conversion is exact.
@@ -191,6 +206,7 @@ pub(crate) fn count(value: &JsValue, name: &'static str) -> Result<u32, Argument
         .ok_or(ArgumentError::Count { name })
 }
 
+#[cfg(feature = "calendar")]
 /// The argument `name`, a year: a whole number within the range of `i32`.
 pub(crate) fn year(value: &JsValue, name: &'static str) -> Result<i32, ArgumentError> {
     // Whole and in range, so the conversion is exact.
@@ -199,6 +215,7 @@ pub(crate) fn year(value: &JsValue, name: &'static str) -> Result<i32, ArgumentE
         .ok_or(ArgumentError::Year { name })
 }
 
+#[cfg_attr(not(feature = "calendar"), allow(dead_code))]
 /// The argument `name`, a JSON document: a string is its text, any other value is written as
 /// JSON (as `JSON.stringify` does), so that both are read by the same parser.
 pub(crate) fn json_text(value: &JsValue, name: &'static str) -> Result<String, ArgumentError> {
@@ -208,6 +225,7 @@ pub(crate) fn json_text(value: &JsValue, name: &'static str) -> Result<String, A
     stringify(value).ok_or(ArgumentError::NotJson { name })
 }
 
+#[cfg_attr(not(feature = "calendar"), allow(dead_code))]
 /// `value` written as JSON by `JSON.stringify`; `None` for what JSON cannot represent
 /// (`undefined`, a function, a cycle, a BigInt).
 fn stringify(value: &JsValue) -> Option<String> {

@@ -34,6 +34,7 @@ pub(crate) fn input(finding: &Finding) -> JsValue {
     throwable(INPUT_ERROR, finding)
 }
 
+#[cfg_attr(not(feature = "lifecycle"), allow(dead_code))]
 /// As [`input`], for a function that reads several documents: the error's `argument` names the
 /// one that cannot be read.
 pub(crate) fn input_in(finding: &Finding, argument: &str) -> JsValue {
@@ -48,6 +49,7 @@ pub(crate) fn input_in(finding: &Finding, argument: &str) -> JsValue {
     }
 }
 
+#[cfg_attr(not(feature = "lifecycle"), allow(dead_code))]
 /// As [`input_in`] for a lifecycle log: `argument` is `"log"`, and `line` (from 1) names the line
 /// that cannot be read when the error is about one line, as the `{"input_error", "argument",
 /// "line"}` of the C surface.

@@ -29,6 +29,12 @@
 //! carrying a finding ([`error`]). The TypeScript declarations of the data types come from
 //! `spec/schema/` (generated into `types.d.ts` by `bindings-wasm/scripts/gen-types.mjs`).
 //!
+//! Cargo features choose what the module holds: `full` (the default, the npm package) has every
+//! function above; without default features, the "forms only" module of a web form has the
+//! identifiers and dossier validation (`idsCheck`, `idsIsValid`, `Procedure.parse`,
+//! `formsValidate`); `calendar` and `lifecycle` add theirs. `tests/wasm/size.sh` holds each to
+//! its budget.
+//!
 //! Build: `tests/wasm/build.sh` (cargo for `wasm32-unknown-unknown`, then `wasm-bindgen` for
 //! the web into `bindings-wasm/pkg/web/`, under the npm package `motcua` whose node entry point
 //! instantiates the same module from its file).
@@ -36,21 +42,25 @@
 #![forbid(unsafe_code)]
 
 mod args;
+#[cfg(feature = "calendar")]
 mod calendar;
 mod error;
 mod forms;
 mod ids;
 mod js;
+#[cfg(feature = "lifecycle")]
 mod lifecycle;
 
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "calendar")]
 pub use calendar::{
     calendar_add_working_days, calendar_count_working_days, calendar_day_status, calendar_due,
     calendar_holidays, calendar_is_working_day, calendar_to_lunar, calendar_to_solar,
 };
 pub use forms::{forms_validate, Procedure};
 pub use ids::{ids_check, ids_is_valid};
+#[cfg(feature = "lifecycle")]
 pub use lifecycle::{
     lifecycle_check_status_log, lifecycle_kpi, lifecycle_replay, lifecycle_replay_json,
     lifecycle_step,

@@ -46,35 +46,44 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("input.json", include_str!("../../spec/findings/input.json")),
     ("model.json", include_str!("../../spec/findings/model.json")),
     ("forms.json", include_str!("../../spec/findings/forms.json")),
+    #[cfg(feature = "calendar")]
     (
         "calendar.json",
         include_str!("../../spec/findings/calendar.json"),
     ),
+    #[cfg(feature = "lifecycle")]
     (
         "lifecycle.json",
         include_str!("../../spec/findings/lifecycle.json"),
     ),
+    #[cfg(feature = "signature")]
     ("pdf.json", include_str!("../../spec/findings/pdf.json")),
+    #[cfg(feature = "signature")]
     (
         "certificate.json",
         include_str!("../../spec/findings/certificate.json"),
     ),
+    #[cfg(feature = "signature")]
     (
         "signature.json",
         include_str!("../../spec/findings/signature.json"),
     ),
+    #[cfg(feature = "signature")]
     (
         "changes.json",
         include_str!("../../spec/findings/changes.json"),
     ),
+    #[cfg(feature = "signature")]
     (
         "signature-format.json",
         include_str!("../../spec/findings/signature-format.json"),
     ),
+    #[cfg(feature = "signature")]
     (
         "signature-report.json",
         include_str!("../../spec/findings/signature-report.json"),
     ),
+    #[cfg(feature = "signature")]
     (
         "signature-verify.json",
         include_str!("../../spec/findings/signature-verify.json"),

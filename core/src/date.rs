@@ -105,7 +105,8 @@ impl Date {
     }
 
     /// Days since 1 January of the same year: 0 on 1 January, 364 (365 in a leap year) on
-    /// 31 December.
+    /// 31 December. (For the calendar's working-day tables.)
+    #[cfg_attr(not(feature = "calendar"), allow(dead_code))]
     pub(crate) const fn ordinal(self) -> u16 {
         MONTH_STARTS[is_leap_year(self.year) as usize][self.month as usize - 1] + self.day as u16
             - 1
@@ -113,6 +114,7 @@ impl Date {
 
     /// The date `ordinal` days after 1 January of `year`, the inverse of [`Date::ordinal`], if
     /// the year is supported and has that day.
+    #[cfg_attr(not(feature = "calendar"), allow(dead_code))]
     pub(crate) const fn from_ordinal(year: i32, ordinal: u16) -> Result<Self, DateError> {
         if year < MIN_YEAR || year > MAX_YEAR {
             return Err(DateError::YearOutOfRange);
@@ -139,6 +141,7 @@ impl Date {
 
 /// Days from 1 January to the first of each month, and the year's length last; the second row
 /// for leap years.
+#[cfg_attr(not(feature = "calendar"), allow(dead_code))]
 const MONTH_STARTS: [[u16; 13]; 2] = [
     [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365],
     [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366],

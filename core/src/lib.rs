@@ -23,6 +23,12 @@
 //! - [`signature`]: signed documents: the bounded PDF reader [`signature::pdf`], the Decree
 //!   30/2020 legal-format profile [`signature::format`] and the report [`signature::report`].
 //!
+//! Cargo features choose what a build holds; all are on by default (native builds: C, the CLI):
+//! `calendar`, `lifecycle` (needs `calendar`) and `signature`. Without any, the crate holds the
+//! identifiers, the data model and dossier validation: the "forms only" WebAssembly module of a
+//! web form (`bindings-wasm`, `tests/wasm/size.sh`). `schema` derives the JSON Schemas of
+//! `spec/schema/`.
+//!
 //! # A tour
 //!
 //! Check an identifier, validate a dossier against its procedure, compute a due date, apply a
@@ -107,14 +113,17 @@
 
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "calendar")]
 pub mod calendar;
 pub mod catalog;
 mod date;
 mod finding;
 pub mod forms;
 pub mod ids;
+#[cfg(feature = "lifecycle")]
 pub mod lifecycle;
 pub mod model;
+#[cfg(feature = "signature")]
 pub mod signature;
 
 pub use catalog::Lang;

@@ -4,6 +4,7 @@
 #   pkg/node/  the node entry point, an ES module that instantiates the same module from its file
 #   pkg/package.json with an exports map choosing between them, and pkg/README.md
 #              (bindings-wasm/scripts/package.mjs).
+# Also the forms-only module, into $CARGO_TARGET_DIR/wasm-forms-only/ (for its size budget only).
 # The module is built with the wasm-release profile (Cargo.toml: optimised for size, fat LTO, one
 # codegen unit), and its name section (function names, for stack traces) is stripped by
 # wasm-opt (binaryen, a devDependency in bindings-wasm/package.json): it is a fifth of the
@@ -27,8 +28,20 @@ if [ ! -x "$wasm_opt" ]; then
 fi
 
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
-cargo build --quiet -p motcua-wasm --target wasm32-unknown-unknown --profile wasm-release
 wasm="$target_dir/wasm32-unknown-unknown/wasm-release/motcua_wasm.wasm"
+
+# The forms-only module (identifiers and dossier validation: bindings-wasm without its default
+# features), built first because cargo writes both builds to the same file; measured against
+# its own budget by tests/wasm/size.sh, not packaged.
+forms_only="$target_dir/wasm-forms-only"
+cargo build --quiet -p motcua-wasm --target wasm32-unknown-unknown --profile wasm-release \
+  --no-default-features
+rm -rf "$forms_only"
+wasm-bindgen --target web --out-dir "$forms_only" --out-name motcua "$wasm"
+"$wasm_opt" --strip-debug --strip-producers "$forms_only/motcua_bg.wasm" -o "$forms_only/motcua_bg.wasm"
+
+# The package: every feature (bindings-wasm's default, `full`).
+cargo build --quiet -p motcua-wasm --target wasm32-unknown-unknown --profile wasm-release
 
 pkg=bindings-wasm/pkg
 rm -rf "$pkg"

@@ -128,6 +128,7 @@ pub(crate) fn parse_with_limit<T: DeserializeOwned>(
 /// only a line that does not is read again by [`parse`], to name the field at fault. The answer
 /// is [`parse`]'s. Kept to the log's few types, because each type read both ways has its reading
 /// code twice (the WebAssembly module's size).
+#[cfg(feature = "lifecycle")]
 pub(crate) fn parse_line<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     if text.len() <= MAX_INPUT_BYTES {
         if let Ok(value) = serde_json::from_str(text) {
