@@ -158,6 +158,14 @@ fn a_terminal_gets_colours_unless_no_color_or_color_never() {
         assert!(!shown.contains(ESC), "{args:?} {env:?}: {shown:?}");
     }
 
+    // clap's help follows --color too, read before clap parses the command line.
+    let (_, help) = in_terminal(&["--help"], &[]);
+    assert!(help.contains(ESC), "{help:?}");
+    let (_, help) = in_terminal(&["--color", "never", "--help"], &[]);
+    assert!(!help.contains(ESC), "{help:?}");
+    let help = piped(&["--color=always", "verify", "--help"]);
+    assert!(text(&help.stdout).contains(ESC));
+
     // The option given on purpose wins over the environment.
     let (_, shown) = in_terminal(
         &[&["--color", "always"], &IDS[..]].concat(),
