@@ -420,12 +420,23 @@ pub fn verify_detached(
     }
 }
 
-/// The changes verdict of the signature `field` from the change stage's result.
-fn changes_of(all: &Result<Vec<SignatureChanges>, Finding>, field: &str) -> ChangesVerdict {
+/// The changes verdict of the signature `field`, whose signature dictionary is `object`
+/// (`"num gen"`), from the change stage's result. The change stage judges a signature dictionary
+/// once, under the first field that names it ([`changes::analyse`]); another field naming the
+/// same dictionary is the same signature over the same revision, so it gets that verdict.
+fn changes_of(
+    all: &Result<Vec<SignatureChanges>, Finding>,
+    field: &str,
+    object: Option<&str>,
+) -> ChangesVerdict {
     match all {
         Ok(all) => all
             .iter()
             .find(|c| c.field == field)
+            .or_else(|| {
+                let object = object?;
+                all.iter().find(|c| c.object.as_deref() == Some(object))
+            })
             .map_or(ChangesVerdict::NotChecked, ChangesVerdict::from),
         Err(_) => ChangesVerdict::NotChecked,
     }
@@ -442,12 +453,13 @@ fn verify_pdf(bytes: &[u8], options: &VerifyOptions) -> Result<SignatureReport, 
             .field
             .clone()
             .unwrap_or_else(|| format!("signature_{}", i + 1));
-        let pdf_m = dicts
+        let dict = dicts
             .fields
             .iter()
             .find(|f| f.name == field)
-            .and_then(|f| f.signature.as_ref())
-            .and_then(|s| s.signing_time.clone());
+            .and_then(|f| f.signature.as_ref());
+        let pdf_m = dict.and_then(|s| s.signing_time.clone());
+        let object = dict.and_then(|s| s.object).map(changes::object_id);
         let order = integ
             .coverage
             .as_ref()
@@ -456,7 +468,7 @@ fn verify_pdf(bytes: &[u8], options: &VerifyOptions) -> Result<SignatureReport, 
             integ,
             field.clone(),
             pdf_m,
-            changes_of(&changes, &field),
+            changes_of(&changes, &field, object.as_deref()),
             options,
         );
         a.order = order;

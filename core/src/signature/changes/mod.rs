@@ -45,6 +45,7 @@ mod rules;
 mod tests;
 
 pub use error::ChangesError;
+pub(crate) use report::object_id;
 pub use report::{
     Change, ChangeKind, FieldLock, Modification, Permissions, RevisionBasis, SignatureChanges,
 };
@@ -283,7 +284,7 @@ pub fn analyse(doc: &Document<'_>) -> Result<Vec<SignatureChanges>, ChangesError
             let (modified, changes) = timeline.judge(*rev, &perms);
             SignatureChanges {
                 field: field.name.clone(),
-                object: sig.object.map(report::object_id),
+                object: sig.object.map(object_id),
                 document_timestamp: sig.kind == SignatureKind::DocTimeStamp,
                 revision: *rev,
                 revision_basis: *basis,

@@ -89,3 +89,61 @@ fn every_code_is_in_the_catalog() {
         .count();
     assert_eq!(listed, 4);
 }
+
+/// One signature dictionary named by two signature fields (as in DSS's
+/// `signature-referenced-from-multiple-fields.pdf`): the change stage judges it once, and both
+/// fields get its verdict rather than "not checked" for the second.
+#[test]
+fn a_signature_dictionary_named_by_two_fields_has_its_changes_under_both() {
+    let mut b = crate::signature::pdf::testpdf::Builder::new();
+    b.obj(
+        1,
+        "<</Type/Catalog/Pages 2 0 R/AcroForm<</Fields[7 0 R 8 0 R]/SigFlags 3>>>>",
+    )
+    .obj(2, "<</Type/Pages/Kids[3 0 R]/Count 1>>")
+    .obj(
+        3,
+        "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Annots[7 0 R 8 0 R]>>",
+    )
+    .obj(
+        7,
+        "<</Type/Annot/Subtype/Widget/FT/Sig/T(a)/V 10 0 R/Rect[0 0 0 0]/P 3 0 R>>",
+    )
+    .obj(
+        8,
+        "<</Type/Annot/Subtype/Widget/FT/Sig/T(b)/V 10 0 R/Rect[0 0 0 0]/P 3 0 R>>",
+    )
+    .obj(
+        10,
+        "<</Type/Sig/SubFilter/ETSI.CAdES.detached/ByteRange[0 1 2 3]/Contents<00>>>",
+    )
+    .table("/Root 1 0 R");
+    // A later revision adds a note: allowed without DocMDP.
+    b.obj(
+        3,
+        "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Annots[7 0 R 8 0 R 11 0 R]>>",
+    )
+    .obj(
+        11,
+        "<</Type/Annot/Subtype/Text/Rect[500 800 520 820]/P 3 0 R/Contents(ghi chu)>>",
+    )
+    .table("/Root 1 0 R");
+    let r = verify(&b.buf, &VerifyOptions::new(0)).expect("a report");
+    let status: Vec<_> = r
+        .signatures
+        .iter()
+        .map(|s| {
+            (
+                s.field.as_str(),
+                s.modified_after_signing.as_ref().map(|m| m.status),
+            )
+        })
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("a", Some(changes::Modification::Allowed)),
+            ("b", Some(changes::Modification::Allowed))
+        ]
+    );
+}
