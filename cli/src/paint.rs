@@ -2,10 +2,10 @@
 //! in yellow, and the prefix of error messages in bold red.
 //!
 //! Whether a stream is coloured follows `--color`: `always`, `never`, or `auto` (the default),
-//! which applies anstream's rules, the ones clap applies to its own help: colour only when the
-//! stream is a terminal, never when `NO_COLOR` is set (<https://no-color.org>), `CLICOLOR=0` or
-//! `TERM=dumb`, always when `CLICOLOR_FORCE` is set. Unpainted text carries no escape code at
-//! all: nothing is stripped afterwards.
+//! which applies anstream's rules, the ones clap applies to its own help: never when `NO_COLOR`
+//! is set (<https://no-color.org>) or `CLICOLOR=0`, always when `CLICOLOR_FORCE` is set, and
+//! otherwise only when the stream is a terminal and `TERM` is set and not `dumb` (or `CI` is
+//! set). Unpainted text carries no escape code at all: nothing is stripped afterwards.
 
 use std::ffi::OsString;
 use std::fmt;

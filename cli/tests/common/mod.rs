@@ -5,7 +5,8 @@ use std::process::{Command, Output, Stdio};
 
 /// The environment variables that change colouring, removed from every run so that a
 /// developer's `CLICOLOR_FORCE=1` cannot change what a test sees; a test sets the ones it needs.
-const COLOUR_VARIABLES: [&str; 3] = ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"];
+/// `CI` is one: on a terminal, a CI run gets colours even with `TERM=dumb`.
+const COLOUR_VARIABLES: [&str; 4] = ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "CI"];
 
 /// `motcua --today today args…`, not started, without the colour variables of the environment.
 pub(crate) fn command(today: &str, args: &[&str]) -> Command {
