@@ -75,6 +75,35 @@ pub fn lifecycle_log(data: &[u8]) {
     }
 }
 
+/// Checks `data` read as a log of National Public Service Portal status changes
+/// (`lifecycle::check_status_log`, another system's export): never a panic; every line it read is
+/// a status of exactly one dossier; each dossier's problems name its lines in order, at most one
+/// per change, with one of the three codes; a dossier may always be in some state, and one
+/// without a problem only in a state of its last code; the result serializes.
+pub fn status_log(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(report) = motcua_core::lifecycle::check_status_log(text) else { return };
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    let statuses: usize = report.dossiers.iter().map(|d| d.statuses.len()).sum();
+    assert_eq!(lines, statuses, "every change is in one dossier's statuses");
+    for d in &report.dossiers {
+        assert!(!d.states.is_empty(), "{}: in no state", d.dossier);
+        assert!(d.problems.len() <= d.statuses.len());
+        assert!(d.problems.windows(2).all(|w| w[0].line < w[1].line));
+        for p in &d.problems {
+            let code = p.finding.code.as_str();
+            assert!(
+                matches!(code, "lifecycle.status_impossible" | "lifecycle.status_unknown" | "lifecycle.no_rules"),
+                "unexpected code {code}"
+            );
+        }
+        if let (true, Some(last)) = (d.problems.is_empty(), d.statuses.last()) {
+            assert!(d.states.iter().all(|s| last.states().contains(s)), "{}: {:?} not of code {last:?}", d.dossier, d.states);
+        }
+    }
+    serde_json::to_string(&report).expect("a status report serializes");
+}
+
 /// Computes the due time of `data` read as a due-date request (the JSON every surface takes):
 /// never a panic; the explanation starts with the receipt, a due time is never before the
 /// receipt, and the result serializes.
