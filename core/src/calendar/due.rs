@@ -134,16 +134,12 @@ impl<'de> Deserialize<'de> for LocalTime {
     /// (`2025-04-29T17:00:00+07:00`): a time read back is one that was written, never a time
     /// rounded or moved from another offset.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-        let local = text
-            .parse::<Timestamp>()
-            .ok()
-            .and_then(|t| LocalTime::from_timestamp(&t).ok())
-            .filter(|local| local.to_string() == text);
-        local.ok_or_else(|| {
-            serde::de::Error::custom(
-                "a time in Vietnam to the minute is written YYYY-MM-DDTHH:MM:00+07:00",
-            )
+        crate::model::input::from_text(deserializer, |text| {
+            text.parse::<Timestamp>()
+                .ok()
+                .and_then(|t| LocalTime::from_timestamp(&t).ok())
+                .filter(|local| local.to_string() == text)
+                .ok_or("a time in Vietnam to the minute is written YYYY-MM-DDTHH:MM:00+07:00")
         })
     }
 }
@@ -260,8 +256,7 @@ impl<'de> Deserialize<'de> for OfficeHours {
     /// The text `HH:MM-HH:MM,…`; text that [`FromStr`](std::str::FromStr) refuses is refused
     /// with its [`DueError`]'s message.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::model::input::from_text(deserializer, str::parse)
     }
 }
 

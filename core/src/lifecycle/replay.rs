@@ -280,8 +280,7 @@ pub(super) fn lines<T: DeserializeOwned>(
             if events > MAX_EVENTS {
                 return Err(ReplayError::TooManyEvents { limit: MAX_EVENTS });
             }
-            let value =
-                input::parse_line(text).map_err(|error| ReplayError::Line { line, error })?;
+            let value = input::parse(text).map_err(|error| ReplayError::Line { line, error })?;
             Ok((line, value))
         })
 }

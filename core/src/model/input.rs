@@ -2,6 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::position;
 use super::procedure::ProcedureError;
 use crate::finding::{pointer, Diagnostic, Finding};
 
@@ -114,28 +115,44 @@ pub(crate) fn parse_with_limit<T: DeserializeOwned>(
             limit,
         });
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = json_pointer(e.path());
-        from_json_error(e.into_inner(), path)
-    })?;
-    de.end().map_err(|e| from_json_error(e, String::new()))?;
-    Ok(value)
+    serde_json::from_str(text).map_err(|e| {
+        let path = match e.is_data() {
+            true => position::pointer_at(text, e.line(), e.column()),
+            false => String::new(),
+        };
+        from_json_error(e, path)
+    })
 }
 
-/// [`parse`] for the many small documents of a log (its lines): a line that reads is read
-/// without tracking the path, which wraps every value read and is a fifth of a lifecycle replay;
-/// only a line that does not is read again by [`parse`], to name the field at fault. The answer
-/// is [`parse`]'s. Kept to the log's few types, because each type read both ways has its reading
-/// code twice (the WebAssembly module's size).
-#[cfg(feature = "lifecycle")]
-pub(crate) fn parse_line<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
-    if text.len() <= MAX_INPUT_BYTES {
-        if let Ok(value) = serde_json::from_str(text) {
-            return Ok(value);
+/// Reads a value written as a JSON string with `parse`, whose error becomes the reader's.
+///
+/// The string is parsed inside serde_json's own call (a visitor), so that an error carries the
+/// position just after the string and so the pointer of its field ([`position`]); parsing after
+/// `String::deserialize` has returned gives an error without a position, which serde_json then
+/// places at the end of the enclosing object.
+pub(crate) fn from_text<'de, D, T, E>(
+    deserializer: D,
+    parse: fn(&str) -> Result<T, E>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    E: std::fmt::Display,
+{
+    struct Text<T, E>(fn(&str) -> Result<T, E>);
+
+    impl<T, E: std::fmt::Display> serde::de::Visitor<'_> for Text<T, E> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<X: serde::de::Error>(self, text: &str) -> Result<T, X> {
+            (self.0)(text).map_err(X::custom)
         }
     }
-    parse(text)
+
+    deserializer.deserialize_str(Text(parse))
 }
 
 /// Classifies a serde_json error: data errors are about the field at `path`, the rest is syntax.
@@ -163,18 +180,6 @@ fn from_json_error(e: serde_json::Error, path: String) -> InputError {
 /// The field named by serde's "missing field `name`" message.
 fn missing_field(detail: &str) -> Option<&str> {
     detail.strip_prefix("missing field `")?.strip_suffix('`')
-}
-
-/// The RFC 6901 pointer of a serde_path_to_error path.
-fn json_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .fold(String::new(), |acc, segment| match segment {
-            Segment::Seq { index } => pointer(&acc, &index.to_string()),
-            Segment::Map { key } => pointer(&acc, key),
-            Segment::Enum { variant } => pointer(&acc, variant),
-            Segment::Unknown => acc,
-        })
 }
 
 #[cfg(test)]

@@ -46,6 +46,7 @@ mod dossier;
 mod event;
 pub(crate) mod input;
 mod party;
+mod position;
 mod procedure;
 mod timestamp;
 
