@@ -152,8 +152,9 @@ pub struct Ranges {
 }
 
 impl Ranges {
-    /// The digest of the bytes the ranges cover in `file`, hashed in place (no copy), or `None`
-    /// when a range is outside `file`.
+    /// The digest of the bytes the ranges cover in `file`, hashed in place (no copy) and in
+    /// bounded pieces ([`crate::signature::crypto::HASH_CHUNK`], for WebAssembly engines), or
+    /// `None` when a range is outside `file`.
     pub fn digest(&self, file: &[u8], alg: DigestAlgorithm) -> Option<Vec<u8>> {
         let first = file.get(self.first.clone())?;
         let second = file.get(self.second.clone())?;
