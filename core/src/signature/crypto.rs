@@ -777,7 +777,7 @@ mod tests {
     #[test]
     fn pieces_give_the_digest_of_the_whole() {
         let data: Vec<u8> = (0..3 * HASH_CHUNK + 17).map(|i| (i % 251) as u8).collect();
-        let whole = sha2::Sha256::digest(&data).to_vec();
+        let whole = Sha256::digest(&data).to_vec();
         for split in [
             0,
             1,
