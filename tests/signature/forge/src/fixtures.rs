@@ -4,6 +4,7 @@
 //! follows Decree 30/2020/NĐ-CP Appendix I as read in signature-format.md §5.
 
 use rand_chacha::ChaCha20Rng;
+use rand_core::RngCore;
 use serde::Serialize;
 
 use crate::ca::{Instant, Issued, TestCa, SIGNING_TIME};
@@ -343,6 +344,27 @@ pub fn generate() -> Result<FixtureSet, ForgeError> {
         data,
         fixtures: out.0,
     })
+}
+
+/// What the signed revision adds to a document: the signature dictionary with its 8 KiB
+/// `/Contents` reserve written in hexadecimal, the widget, its appearance and the updated page,
+/// form and cross-reference table (about 17 KB).
+const SIGNED_REVISION: usize = 17_400;
+
+/// A document of about `size` bytes (never less than the decision alone) signed once by the
+/// person as `pades_rsa_sha256` is: the decision, a revision holding filler bytes from the seeded
+/// generator in one unreferenced stream (as incompressible as a scanned page), then the
+/// signature over the whole file; with the test CA it chains to (the same CA as [`generate`]'s).
+/// For speed benches (`benches/run-signature-peers.sh`); the same bytes on every run.
+pub fn large(size: usize) -> Result<(TestCa, Vec<u8>), ForgeError> {
+    let mut rng = crate::ca::rng();
+    let ca = TestCa::new(&mut rng)?;
+    let mut pdf = Pdf::new(&decision(), false)?;
+    let mut filler = vec![0; size.saturating_sub(pdf.bytes.len() + SIGNED_REVISION)];
+    rng.fill_bytes(&mut filler);
+    pdf.add_filler(&filler)?;
+    sign(&ca, &mut rng, &mut pdf, PdfSig::person(&ca), "chu_ky_1")?;
+    Ok((ca, pdf.bytes))
 }
 
 /// The fixtures alone (for tests that build them in memory).

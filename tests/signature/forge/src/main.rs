@@ -1,17 +1,35 @@
 //! `motcua-forge OUT_DIR`: writes the test CA (PEM), every fixture and `fixtures.json`.
+//! `motcua-forge large BYTES OUT_DIR`: writes the test CA (`ca/*.pem`) and `large-BYTES.pdf`, a
+//! valid signed PDF of about BYTES bytes (`fixtures::large`), for the speed benches.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-fn run(out: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
-    let set = motcua_forge::fixtures::generate()?;
+/// The test CA's certificates as `out/ca/NAME.pem`.
+fn write_ca(ca: &motcua_forge::ca::TestCa, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(out.join("ca"))?;
-    for (name, issued) in set.ca.all() {
+    for (name, issued) in ca.all() {
         std::fs::write(
             out.join("ca").join(format!("{name}.pem")),
             motcua_forge::pem(&issued.der, motcua_forge::LineEnding::LF)?,
         )?;
     }
+    Ok(())
+}
+
+/// `motcua-forge large BYTES OUT_DIR`.
+fn large(size: &str, out: &Path) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let size: usize = size.parse()?;
+    let (ca, bytes) = motcua_forge::fixtures::large(size)?;
+    write_ca(&ca, out)?;
+    let file = out.join(format!("large-{size}.pdf"));
+    std::fs::write(&file, bytes)?;
+    Ok(file)
+}
+
+fn run(out: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
+    let set = motcua_forge::fixtures::generate()?;
+    write_ca(&set.ca, &out)?;
     let extra = motcua_forge::extra::ExtraCa::new(&set.ca)?;
     std::fs::create_dir_all(out.join("ca").join("extra"))?;
     for (name, issued) in extra.all() {
@@ -43,9 +61,23 @@ fn run(out: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
 }
 
 fn main() -> ExitCode {
-    let mut args = std::env::args_os().skip(1);
-    let (Some(out), None) = (args.next(), args.next()) else {
-        eprintln!("usage: motcua-forge OUT_DIR");
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    if let [command, size, out] = &args[..] {
+        if command == "large" {
+            return match large(&size.to_string_lossy(), Path::new(out)) {
+                Ok(file) => {
+                    eprintln!("motcua-forge: wrote {}", file.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("motcua-forge: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+    }
+    let [out] = &args[..] else {
+        eprintln!("usage: motcua-forge OUT_DIR | motcua-forge large BYTES OUT_DIR");
         return ExitCode::from(2);
     };
     match run(PathBuf::from(out)) {

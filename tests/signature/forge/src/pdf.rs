@@ -432,6 +432,14 @@ impl Pdf {
         Ok(start)
     }
 
+    /// A new revision holding `data` in one stream object that nothing refers to (ISO 32000-1
+    /// §7.3.10 lets an object go unused), the bulk of a large file such as a scanned attachment.
+    pub fn add_filler(&mut self, data: &[u8]) -> Result<(), ForgeError> {
+        let n = self.alloc();
+        self.append(vec![(n, stream("", data))], false)?;
+        Ok(())
+    }
+
     /// A new revision filling the number field with `value` (an allowed change under DocMDP 2 and 3).
     pub fn fill_number(&mut self, value: &str, xref_stream: bool) -> Result<(), ForgeError> {
         let ap = self.alloc();
