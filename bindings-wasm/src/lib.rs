@@ -23,10 +23,10 @@
 //! | `lifecycle::kpi::kpi`          | `motcua_lifecycle_kpi`     | `lifecycleKpi(log, policy?)`  |
 //! | `lifecycle::step_json`         | `motcua_lifecycle_step`    | `lifecycleStep(dossier, event, policy?)` |
 //!
-//! The crate holds no rule of its own: it checks the JavaScript arguments ([`args`]), calls the
+//! The crate holds no rule of its own: it checks the JavaScript arguments (module `args`), calls the
 //! core, and hands results back as plain objects built from the core's serde types, so they
 //! are JSON-equal to what Rust, C and the CLI give. Errors are thrown as JavaScript `Error`s
-//! carrying a finding ([`error`]). The TypeScript declarations of the data types come from
+//! carrying a finding (module `error`). The TypeScript declarations of the data types come from
 //! `spec/schema/` (generated into `types.d.ts` by `bindings-wasm/scripts/gen-types.mjs`).
 //!
 //! Cargo features choose what the module holds: `full` (the default, the npm package) has every

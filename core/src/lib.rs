@@ -20,8 +20,9 @@
 //! - [`calendar`]: the Vietnamese lunar calendar, holidays, working days and due dates;
 //! - [`lifecycle`]: the dossier lifecycle as a state machine (data in `spec/lifecycle/`), its
 //!   event-by-event [`lifecycle::step`] and the [`lifecycle::replay`] of a JSON Lines log;
-//! - [`signature`]: signed documents: the bounded PDF reader [`signature::pdf`], the Decree
-//!   30/2020 legal-format profile [`signature::format`] and the report [`signature::report`].
+//! - [`signature`]: signed documents: [`signature::verify`] runs every stage and gives the
+//!   report ([`signature::report`]); the stages include the bounded PDF reader
+//!   [`signature::pdf`] and the Decree 30/2020 legal-format profile [`signature::format`].
 //!
 //! Cargo features choose what a build holds; all are on by default (native builds: C, the CLI):
 //! `calendar`, `lifecycle` (needs `calendar`) and `signature`. Without any, the crate holds the
@@ -36,11 +37,6 @@
 //! (`examples/README.md` says what each holds and what it should give):
 //!
 //! ```
-//! use motcua_core::calendar::{due::Policy, request};
-//! use motcua_core::lifecycle::{self, State, Timeliness};
-//! use motcua_core::model::Timestamp;
-//! use motcua_core::signature::report::Indication;
-//! use motcua_core::signature::verify::{verify, OptionPart, VerifyOptions};
 //! use motcua_core::{forms, ids, Date};
 //!
 //! // Core has no clock: "today" is a parameter.
@@ -60,6 +56,13 @@
 //! assert_eq!((report.valid, report.errors.len(), report.warnings.len()), (false, 6, 1));
 //! assert_eq!(report.errors[0].code, "forms.birth_year_mismatch");
 //! assert_eq!(report.errors[0].path, "/applicant/date_of_birth");
+//!
+//! # #[cfg(all(feature = "lifecycle", feature = "signature"))] {
+//! use motcua_core::calendar::{due::Policy, request};
+//! use motcua_core::lifecycle::{self, State, Timeliness};
+//! use motcua_core::model::Timestamp;
+//! use motcua_core::signature::report::Indication;
+//! use motcua_core::signature::verify::{verify, OptionPart, VerifyOptions};
 //!
 //! // A due date: three working days from Friday 25 April 2025. Saturday 26 April was a working
 //! // day (swapped for the 30/4 holidays), 27 April a Sunday, 30 April and 1 May days off.
@@ -108,6 +111,7 @@
 //! let report = verify(include_bytes!("../../examples/signed-decision.pdf"), &options)?;
 //! assert_eq!(report.indication, Indication::TotalPassed);
 //! assert_eq!(report.signatures.len(), 2);
+//! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

@@ -3,7 +3,7 @@
 //!
 //! Everything is deterministic: keys come from a fixed seed through ChaCha20, times are fixed,
 //! ECDSA follows RFC 6979 and RSA-PSS salts come from the same seeded generator, so
-//! [`fixtures`] returns the same bytes on every run.
+//! [`fixtures()`] returns the same bytes on every run.
 
 pub mod ca;
 pub mod cms;
