@@ -64,8 +64,10 @@ unsafe fn answer(
 /// (spec/schema/verify-options.schema.json): `{"validation_time": "2026-03-05T02:30:15Z",
 /// "trust_anchors": ["-----BEGIN CERTIFICATE-----…"], "intermediates": [...], "crls": ["-----BEGIN
 /// X509 CRL-----…"], "ocsp": [base64 DER], "profile": "none" | "decree30", "role": "document" |
-/// "attachment" | "copy"}`;
-/// only `validation_time` is required. Without a trust anchor no signature passes.
+/// "attachment" | "copy", "revocation": "required" | "accept_unknown"}`;
+/// only `validation_time` is required. Without a trust anchor no signature passes; without the
+/// revocation status of every certificate of a signature's chain (from the file or the options)
+/// it is INDETERMINATE/TRY_LATER unless `"revocation": "accept_unknown"`.
 ///
 /// Returns `MOTCUA_STATUS_OK` with the `SignatureReport` in `*out_json`
 /// (spec/schema/signature-report.schema.json): the document `indication` (`TOTAL_PASSED`,

@@ -1683,6 +1683,17 @@ export type RequiredDocument = {
 };
 
 /**
+ * What the caller requires of revocation data (ETSI EN 319 102-1 §5.2.6: the X.509 validation
+ * building block returns INDETERMINATE/TRY_LATER when the revocation status of a certificate
+ * of the chain cannot be established; signature-standards.md §7 step 6: "Missing data →
+ * indeterminate").
+ *
+ * - "required": Every certificate of the path but the trust anchor needs a usable CRL or OCSP response; without one the certificate stage is INDETERMINATE/TRY_LATER (`certificate.revocation_unknown`). The default.
+ * - "accept_unknown": A status that cannot be established is reported (`certificate.revocation_unknown_accepted`, a warning) and does not stop the signature from passing: for a caller that checks revocation elsewhere, or an offline test run. A revoked certificate still fails.
+ */
+export type RevocationPolicy = "required" | "accept_unknown";
+
+/**
  * Who sends an event.
  *
  * - "applicant": The applicant (organisation or person) or their representative.
@@ -2185,6 +2196,11 @@ export type VerifyOptionsJson = {
    * The legal-format profile: `none` (default) or `decree30`.
    */
   profile?: ProfileName;
+  /**
+   * `required` (default): a certificate whose revocation status cannot be established makes
+   * the signature INDETERMINATE/TRY_LATER; `accept_unknown`: reported as a warning only.
+   */
+  revocation?: RevocationPolicy;
   /**
    * Under `decree30`, what the document is: `document` (default), `attachment` or `copy`.
    */

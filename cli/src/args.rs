@@ -152,7 +152,10 @@ pub(crate) enum Command {
                       certificate chain to a trust anchor given with --trust, and, with \
                       --profile decree30, the legal format of Decree 30/2020/NĐ-CP. Each \
                       signature gets an ETSI EN 319 102-1 indication (TOTAL_PASSED, \
-                      TOTAL_FAILED, INDETERMINATE); without --trust no signature passes.\n\n\
+                      TOTAL_FAILED, INDETERMINATE); without --trust no signature passes, and \
+                      without the revocation status of every certificate of the chain (CRLs and \
+                      OCSP responses the file carries, or --crl/--ocsp) a signature is \
+                      INDETERMINATE/TRY_LATER unless --revocation accept-unknown is given.\n\n\
                       The kind of file is told by its content (PDF or CMS). A detached .p7s is \
                       checked over the file given with --content. Several files show a \
                       progress bar on a terminal.",
@@ -199,6 +202,10 @@ pub(crate) struct VerifyArgs {
     /// Under --profile decree30, what the file is.
     #[arg(long, value_enum, default_value = "document")]
     pub(crate) role: RoleArg,
+    /// Whether a certificate whose revocation status nothing establishes stops a signature
+    /// from passing.
+    #[arg(long, value_enum, default_value = "required")]
+    pub(crate) revocation: RevocationArg,
     /// Validate at this time (RFC 3339) instead of now.
     #[arg(long, value_name = "TIME")]
     pub(crate) at: Option<Timestamp>,
@@ -214,6 +221,16 @@ pub(crate) enum ProfileArg {
     Decree30,
     /// No format rules.
     None,
+}
+
+/// What `motcua verify` requires of revocation data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RevocationArg {
+    /// Every certificate of the chain needs a usable CRL or OCSP response (else TRY_LATER).
+    Required,
+    /// An unknown status is a warning only (offline test runs, revocation checked elsewhere).
+    #[value(alias = "accept_unknown")]
+    AcceptUnknown,
 }
 
 /// What a document is under the Decree 30 profile.

@@ -7,6 +7,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use motcua_core::signature::certificate::RevocationPolicy;
 use motcua_core::signature::changes::Modification;
 use motcua_core::signature::format::{Decree30Role, FormatVerdict, SignerClass, TimeSource};
 use motcua_core::signature::report::{
@@ -18,7 +19,7 @@ use motcua_core::signature::verify::{
 use motcua_core::Lang;
 use serde::Serialize;
 
-use crate::args::{ProfileArg, RoleArg, VerifyArgs};
+use crate::args::{ProfileArg, RevocationArg, RoleArg, VerifyArgs};
 use crate::failure::Failure;
 use crate::files::FileError;
 use crate::json;
@@ -102,6 +103,10 @@ fn options(args: &VerifyArgs) -> Result<VerifyOptions, Failure> {
         ProfileArg::None => ProfileName::None,
     }
     .profile(role);
+    o.revocation = match args.revocation {
+        RevocationArg::Required => RevocationPolicy::Required,
+        RevocationArg::AcceptUnknown => RevocationPolicy::AcceptUnknown,
+    };
     for (part, paths) in [
         (OptionPart::TrustAnchor, &args.trust),
         (OptionPart::Intermediate, &args.intermediate),

@@ -66,6 +66,51 @@ fn the_signed_examples_verify_as_documented() {
     );
 }
 
+/// The decision's signatures carry CRLs current on 2026-03-05; three months later they no
+/// longer tell the status (the issuing CA's was issued before signing and has expired): by
+/// default INDETERMINATE/TRY_LATER, a pass only when the caller accepts an unknown status.
+#[test]
+fn outdated_revocation_data_is_try_later_unless_accepted() {
+    let later = "2026-06-05T02:30:15Z";
+    let (code, out, err) = motcua(
+        &["verify", DECISION, "--trust", ROOT, "--at", later, "--json"],
+        "",
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    let reports = json_lines(&out);
+    for s in reports[0]["signatures"].as_array().expect("signatures") {
+        assert_eq!(s["sub_indication"], "TRY_LATER", "{s}");
+    }
+    let (code, out, err) = motcua(
+        &[
+            "verify",
+            DECISION,
+            "--trust",
+            ROOT,
+            "--at",
+            later,
+            "--revocation",
+            "accept-unknown",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, _) = motcua(
+        &[
+            "verify",
+            DECISION,
+            "--trust",
+            ROOT,
+            "--at",
+            AT,
+            "--revocation",
+            "never",
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+}
+
 #[test]
 fn json_is_one_report_per_file_per_line() {
     let (code, out, _) = motcua(

@@ -7,7 +7,7 @@
 //! real certificates.
 
 use motcua_core::signature::certificate::{
-    check, classify, Certificate, Crl, Indication, Input, Purpose, Times,
+    check, classify, Certificate, Crl, Indication, Input, Purpose, RevocationPolicy, Times,
 };
 use motcua_core::signature::pdf::Document;
 
@@ -128,6 +128,7 @@ fn certificates_in_the_corpus_read_as_values_or_typed_errors() {
                     ocsp: &[],
                     times: Times::at(signer.not_before + 86_400),
                     purpose: Purpose::DocumentSigning,
+                    revocation: RevocationPolicy::Required,
                 })
                 .expect("within the limits");
                 assert!(

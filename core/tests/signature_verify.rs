@@ -165,6 +165,96 @@ fn every_forge_fixture_gets_the_expected_verdict() {
     assert!(checked >= 50, "only {checked} signatures checked");
 }
 
+/// The revocation policy (spec/signature/certificate.md §Revocation): by default a signature
+/// whose certificates' status nothing establishes is INDETERMINATE/TRY_LATER; `accept_unknown`
+/// lets it pass with a warning per certificate, and never lets a revoked signer pass.
+#[test]
+fn missing_revocation_data_is_try_later_unless_the_caller_accepts_it() {
+    use motcua_core::signature::certificate::RevocationPolicy;
+    use motcua_core::signature::report::SubIndication;
+    let set = motcua_forge::fixtures::generate().expect("fixtures");
+    let fixture = |file: &str| {
+        set.fixtures
+            .iter()
+            .find(|f| f.file == file)
+            .expect("fixture")
+    };
+    let strict = options(&set);
+    let mut lenient = options(&set);
+    lenient.revocation = RevocationPolicy::AcceptUnknown;
+    for file in [
+        "pades_no_revocation_data.pdf",
+        "cades_no_revocation_data.p7s",
+    ] {
+        let f = fixture(file);
+        let r = run(&set, f, &f.bytes, &strict).expect("report");
+        let s = &r.signatures[0];
+        assert_eq!(
+            (s.indication, s.sub_indication),
+            (Indication::Indeterminate, Some(SubIndication::TryLater)),
+            "{file}"
+        );
+        let codes: Vec<&str> = s
+            .certificate_findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "certificate.revocation_unknown",
+                "certificate.revocation_unknown"
+            ],
+            "{file}: the signer and the issuing CA"
+        );
+        let r = run(&set, f, &f.bytes, &lenient).expect("report");
+        assert_eq!(r.indication, Indication::TotalPassed, "{file}");
+        assert!(r.signatures[0]
+            .certificate_findings
+            .iter()
+            .all(|f| f.code == "certificate.revocation_unknown_accepted"));
+    }
+    // The caller's CRLs count as the file's would.
+    let mut given = options(&set);
+    given.add_crls(&set.validation.root_crl).expect("CRL");
+    given
+        .add_crls(&set.validation.intermediate_crl)
+        .expect("CRL");
+    let f = fixture("pades_no_revocation_data.pdf");
+    let r = run(&set, f, &f.bytes, &given).expect("report");
+    assert_eq!(r.indication, Indication::TotalPassed);
+    // Revoked stays revoked whatever the policy, from the archival attribute, OCSP or the DSS.
+    for file in [
+        "pades_revoked_crl.pdf",
+        "pades_revoked_ocsp.pdf",
+        "pades_dss_revoked.pdf",
+    ] {
+        let f = fixture(file);
+        let r = run(&set, f, &f.bytes, &lenient).expect("report");
+        assert_eq!(
+            r.signatures[0].sub_indication,
+            Some(SubIndication::Revoked),
+            "{file}"
+        );
+    }
+    // An OCSP response the DSS carries that cannot be read is reported, not used: the signer's
+    // status is then unknown.
+    let f = fixture("pades_dss_good.pdf");
+    let mut bytes = f.bytes.clone();
+    let at = bytes
+        .windows(10)
+        .rposition(|w| w == b">>\nstream\n")
+        .expect("the DSS's last stream, the OCSP response");
+    bytes[at + 10] = 0x04;
+    let r = run(&set, f, &bytes, &strict).expect("report");
+    let s = &r.signatures[0];
+    assert_eq!(s.sub_indication, Some(SubIndication::TryLater));
+    assert!(s
+        .certificate_findings
+        .iter()
+        .any(|f| f.code == "verify.revocation_data_unreadable"));
+}
+
 /// Without a trust anchor the certificate stage cannot pass: what the integrity and change
 /// stages decide alone (a broken signature, a disallowed change: EN 319 102-1 §5.3, a failure
 /// outranks an indeterminate step) comes out exactly, and every other signature is

@@ -35,6 +35,7 @@ use der::{Decode, Encode};
 
 use super::byte_range::Ranges;
 use super::crypto::{CryptoError, DigestAlgorithm, SignatureAlgorithm};
+use super::revocation_data::{self, RevocationData};
 use super::time::Instant;
 use super::tlv::{self, Bounds, BoundsError, Tlv};
 use crate::finding::{Diagnostic, Finding};
@@ -347,6 +348,8 @@ pub struct Cms<'a> {
     pub certificates: Vec<Certificate<'a>>,
     /// The signers, in the order received.
     pub signers: Vec<Signer<'a>>,
+    /// The CRLs and OCSP responses of the `crls` field (RFC 5652 §10.2.1).
+    pub revocation: RevocationData,
 }
 
 /// The DER equivalent of a BER-encoded CMS object (indefinite lengths made definite, constructed
@@ -433,6 +436,10 @@ impl<'a> Cms<'a> {
                 }
             }
         }
+        let mut revocation = RevocationData::default();
+        for f in fields.iter().skip(3).filter(|f| f.tag == 0xa1) {
+            revocation.add_revocation_info_choices(f);
+        }
         let mut signers = Vec::new();
         for s in signer_set.children().map_err(tlv_err)? {
             let info =
@@ -469,6 +476,7 @@ impl<'a> Cms<'a> {
             content,
             certificates,
             signers,
+            revocation,
         })
     }
 
@@ -509,6 +517,7 @@ impl<'a> Cms<'a> {
         };
         check.signature_value = signer.info.signature.as_bytes().to_vec();
         check.timestamp_tokens = unsigned_timestamps(&signer.info);
+        check.revocation = self.revocation_data(signer);
         check.outcome = self.verify_inner(signer, content, profile, &mut check);
         check
     }
@@ -790,6 +799,34 @@ fn unsigned_timestamps(info: &SignerInfo) -> Vec<Vec<u8>> {
         .collect()
 }
 
+impl Cms<'_> {
+    /// The revocation data for `signer`: the `crls` field's, its signed `adbe-revocationInfoArchival`
+    /// and its unsigned `revocation-values` ([`revocation_data`]).
+    fn revocation_data(&self, signer: &Signer<'_>) -> RevocationData {
+        let mut out = self.revocation.clone();
+        let values = |set: &Option<x509_cert::attr::Attributes>, wanted: &dyn Fn(&[u8]) -> bool| {
+            set.iter()
+                .flat_map(|s| s.iter())
+                .filter(|a| a.oid.to_der().is_ok_and(|o| wanted(&o)))
+                .flat_map(|a| a.values.iter())
+                .filter_map(|v| v.to_der().ok())
+                .collect::<Vec<_>>()
+        };
+        let archival = |o: &[u8]| o == revocation_data::ADBE_REVOCATION_INFO_ARCHIVAL;
+        for v in values(&signer.info.signed_attrs, &archival) {
+            out.add_archival(&v);
+        }
+        let cades = |o: &[u8]| {
+            der::asn1::ObjectIdentifier::from_der(o)
+                .is_ok_and(|o| o.to_string() == revocation_data::REVOCATION_VALUES)
+        };
+        for v in values(&signer.info.unsigned_attrs, &cades) {
+            out.add_archival(&v);
+        }
+        out
+    }
+}
+
 /// The result of checking one signer: what was learnt, and the outcome.
 #[derive(Debug, Clone)]
 pub struct SignerCheck {
@@ -805,6 +842,8 @@ pub struct SignerCheck {
     pub signature_value: Vec<u8>,
     /// The signature timestamp tokens (DER) among the unsigned attributes.
     pub timestamp_tokens: Vec<Vec<u8>>,
+    /// CRLs and OCSP responses the CMS carries for this signer.
+    pub revocation: RevocationData,
     /// Warnings: what the signer does not comply with.
     pub findings: Vec<Finding>,
     /// `Ok` when the signature verifies over the content.
@@ -820,6 +859,7 @@ impl Default for SignerCheck {
             signing_time: None,
             signature_value: Vec::new(),
             timestamp_tokens: Vec::new(),
+            revocation: RevocationData::default(),
             findings: Vec::new(),
             outcome: Err(CmsError::NoContent),
         }
@@ -860,6 +900,8 @@ mod tests {
             signing_time: Some(SIGNING_TIME),
             signing_certificate_v2: ess,
             timestamp: None,
+            revocation: None,
+            token_crls: &[],
         };
         detached(&s, &[DATA], &mut rng()).expect("sign")
     }

@@ -24,6 +24,7 @@ use super::cms::{Cms, CmsError, CmsFinding, Content, Profile};
 use super::crypto::{DigestAlgorithm, SignatureAlgorithm};
 use super::pdf::{Document, PdfError, SignatureDict, SignatureKind};
 use super::report::{CryptoVerdict, IntegrityVerdict};
+use super::revocation_data::RevocationData;
 use super::time::Instant;
 use super::timestamp::{self, Imprinted, TimestampCheck, TimestampKind};
 use crate::finding::{Diagnostic, Finding};
@@ -169,6 +170,10 @@ pub struct SignatureIntegrity {
     pub signing_time: Option<Instant>,
     /// Signature timestamps (or, for a document timestamp, the token itself).
     pub timestamps: Vec<TimestampCheck>,
+    /// The CRLs and OCSP responses the CMS carries (`crls`, `adbe-revocationInfoArchival`,
+    /// `revocation-values`).
+    #[serde(skip)]
+    pub revocation: RevocationData,
     /// Warnings: what the signature does not comply with though intact.
     pub findings: Vec<Finding>,
 }
@@ -187,6 +192,7 @@ impl SignatureIntegrity {
             certificates: Vec::new(),
             signing_time: None,
             timestamps: Vec::new(),
+            revocation: RevocationData::default(),
             findings: Vec::new(),
         }
     }
@@ -437,6 +443,7 @@ fn apply_signer(out: &mut SignatureIntegrity, check: super::cms::SignerCheck) {
     out.signature_algorithm = check.signature_algorithm;
     out.signer_certificate = check.signer_certificate;
     out.signing_time = check.signing_time;
+    out.revocation = check.revocation;
     for f in check.findings {
         out.note(f);
     }

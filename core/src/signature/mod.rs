@@ -11,6 +11,7 @@
 //! - [`cms`]: CMS SignedData (RFC 5652) — signer, signed attributes (content type, message
 //!   digest, signing time, ESS signing certificate), signature value;
 //! - [`timestamp`]: RFC 3161 tokens, signature timestamps and document timestamps;
+//! - [`revocation_data`]: the CRLs and OCSP responses a signature or a PDF's DSS carries;
 //! - [`integrity`]: the integrity of each signature of a PDF or CMS file
 //!   ([`integrity::SignatureIntegrity`]), assembled from the stages above;
 //! - [`changes`]: changes after signing — for each signature, what every later revision changed
@@ -26,7 +27,7 @@
 //!   indication (`spec/signature/report.md`);
 //! - [`certificate`]: the certificates of a signature — the chain to a trust anchor the caller
 //!   gives, validity at the signing time, key usage, key sizes and algorithms, revocation from
-//!   CRLs the caller passes, and the signer as a person or an organisation
+//!   CRLs and OCSP responses the file carries or the caller passes, and the signer as a person or an organisation
 //!   (`spec/signature/certificate.md`).
 //!
 //! The results of [`integrity`], [`changes`] and [`certificate`] are the inputs of
@@ -71,6 +72,7 @@ pub mod format;
 pub mod integrity;
 pub mod pdf;
 pub mod report;
+pub mod revocation_data;
 pub mod time;
 pub mod timestamp;
 mod tlv;

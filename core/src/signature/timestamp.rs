@@ -20,6 +20,7 @@ use super::byte_range::Ranges;
 use super::cms::{oid, Cms, CmsError, Content, Profile};
 use super::crypto::DigestAlgorithm;
 use super::integrity::Integrity;
+use super::revocation_data::RevocationData;
 use super::time::Instant;
 use super::tlv;
 use crate::finding::{Diagnostic, Finding};
@@ -109,6 +110,9 @@ pub struct TimestampCheck {
     /// Every certificate in the token (DER), for the certificate stage.
     #[serde(skip)]
     pub certificates: Vec<Vec<u8>>,
+    /// The CRLs and OCSP responses the token carries, for its authority's certificates.
+    #[serde(skip)]
+    pub revocation: RevocationData,
     /// Warnings about the token.
     pub findings: Vec<Finding>,
 }
@@ -166,6 +170,7 @@ pub fn check(der: &[u8], kind: TimestampKind, data: Imprinted<'_>) -> TimestampC
         imprint_algorithm: None,
         tsa_certificate: None,
         certificates: Vec::new(),
+        revocation: RevocationData::default(),
         findings: Vec::new(),
     };
     if let Err(e) = check_into(der, data, &mut out) {
@@ -208,6 +213,7 @@ fn check_into(
     }
     let signer = cms.verify_signer(0, Content::Encapsulated, Profile::TimestampToken);
     out.tsa_certificate = signer.signer_certificate.clone();
+    out.revocation = signer.revocation.clone();
     for f in signer.findings {
         if !out.findings.iter().any(|g| g.code == f.code) {
             out.findings.push(f);
@@ -259,14 +265,18 @@ mod tests {
         assert_eq!(c.gen_time, None);
     }
 
+    /// A token by the test TSA carrying the root's CRL.
     fn token(imprint_of: &[u8]) -> Vec<u8> {
         let mut r = motcua_forge::ca::rng();
         let ca = motcua_forge::ca::TestCa::new(&mut r).expect("test CA");
+        let crl = motcua_forge::validation::Validation::new(&ca)
+            .expect("validation data")
+            .root_crl;
         motcua_forge::cms::timestamp_token(
             &ca.tsa,
             &[&ca.intermediate],
-            (2026, 3, 5, 2, 30, 20),
-            imprint_of,
+            &[crl],
+            ((2026, 3, 5, 2, 30, 20), imprint_of),
             7,
             &mut r,
         )
@@ -288,6 +298,8 @@ mod tests {
         );
         assert_eq!(ok.imprint_algorithm, Some(DigestAlgorithm::Sha256));
         assert!(ok.tsa_certificate.is_some() && ok.certificates.len() == 2);
+        // The SignedData's crls (RFC 5652 §10.2.1) are kept for the authority's certificates.
+        assert_eq!(ok.revocation.crls.len(), 1);
         assert!(ok.findings.is_empty(), "{:?}", ok.findings);
         let other = check(
             &t,

@@ -60,7 +60,9 @@
 
 use serde::Deserialize;
 
-use super::certificate::{self, Certificate, CertificateReport, Crl, OcspResponse, Purpose, Times};
+use super::certificate::{
+    self, Certificate, CertificateReport, Crl, OcspResponse, Purpose, RevocationPolicy, Times,
+};
 use super::changes::{self, SignatureChanges};
 use super::format::{self, time::parse_pdf_date, Decree30Options, Decree30Role, SignerClass};
 use super::integrity::{self, Integrity, SignatureIntegrity, SignedKind};
@@ -69,6 +71,7 @@ use super::report::{
     self, CertificateVerdict, ChangesVerdict, CryptoVerdict, EntryKind, SignatureInput,
     SignatureReport, SignatureResult, SigningTime, Stages,
 };
+use super::revocation_data::{add_new, OcspDer, RevocationData};
 use super::timestamp::TimestampCheck;
 use crate::finding::{Diagnostic, Finding};
 use crate::model::{InputError, Timestamp};
@@ -97,6 +100,9 @@ pub struct VerifyOptions {
     pub validation_time: i64,
     /// The legal-format profile (none by default).
     pub profile: format::Profile,
+    /// Whether a certificate whose revocation status neither the file nor these options
+    /// establish stops a signature from passing (by default it does: INDETERMINATE/TRY_LATER).
+    pub revocation: RevocationPolicy,
 }
 
 /// Which part of the options a certificate or CRL came from, for errors.
@@ -213,6 +219,10 @@ pub struct VerifyOptionsJson {
     /// Under `decree30`, what the document is: `document` (default), `attachment` or `copy`.
     #[serde(default)]
     pub role: Decree30Role,
+    /// `required` (default): a certificate whose revocation status cannot be established makes
+    /// the signature INDETERMINATE/TRY_LATER; `accept_unknown`: reported as a warning only.
+    #[serde(default)]
+    pub revocation: RevocationPolicy,
 }
 
 /// The name of a legal-format profile.
@@ -335,6 +345,7 @@ impl VerifyOptions {
             crate::model::input::parse_with_limit(text, MAX_OPTIONS_BYTES)?;
         let mut out = Self::new(json.validation_time.unix_instant().0);
         out.profile = json.profile.profile(json.role);
+        out.revocation = json.revocation;
         for (part, list) in [
             (OptionPart::TrustAnchor, &json.trust_anchors),
             (OptionPart::Intermediate, &json.intermediates),
@@ -447,6 +458,22 @@ fn verify_pdf(bytes: &[u8], options: &VerifyOptions) -> Result<SignatureReport, 
     let integrity = integrity::check_document(&doc)?;
     let changes = changes::analyse(&doc).map_err(|e| e.to_finding(""));
     let dicts = doc.latest().signatures()?;
+    // The format facts are read before the DSS, whose streams share the document's decode
+    // budget: a large DSS can then only leave revocation unknown, never stop the profile.
+    let mut facts = match options.profile {
+        format::Profile::None => None,
+        format::Profile::Decree30(_) => Some(format::gather(&doc)?),
+    };
+    let mut carried = RevocationData::default();
+    let mut unreadable = Vec::new();
+    match doc.latest().dss() {
+        Ok(dss) => {
+            carried.merge(&dss.data);
+            unreadable.extend(dss.skipped);
+        }
+        Err(e) => unreadable.push(e.to_string()),
+    }
+    let evidence = Evidence::new(options, carried_by(&integrity, carried), unreadable);
     let mut assessed = Vec::new();
     for (i, integ) in integrity.iter().enumerate() {
         let field = integ
@@ -469,7 +496,7 @@ fn verify_pdf(bytes: &[u8], options: &VerifyOptions) -> Result<SignatureReport, 
             field.clone(),
             pdf_m,
             changes_of(&changes, &field, object.as_deref()),
-            options,
+            &evidence,
         );
         a.order = order;
         if let Err(finding) = &changes {
@@ -478,10 +505,8 @@ fn verify_pdf(bytes: &[u8], options: &VerifyOptions) -> Result<SignatureReport, 
         assessed.push(a);
     }
     assessed.sort_by_key(|a| a.order);
-    let format = match options.profile {
-        format::Profile::None => None,
-        format::Profile::Decree30(opts) => {
-            let mut facts = format::gather(&doc)?;
+    let format = match (options.profile, facts.as_mut()) {
+        (format::Profile::Decree30(opts), Some(facts)) => {
             facts.set_integrity(&integrity);
             if let Ok(all) = &changes {
                 facts.set_changes(all);
@@ -492,8 +517,9 @@ fn verify_pdf(bytes: &[u8], options: &VerifyOptions) -> Result<SignatureReport, 
                     s.signer_name.clone_from(&a.signer_name);
                 }
             }
-            Some(format::check(&facts, &opts))
+            Some(format::check(facts, &opts))
         }
+        _ => None,
     };
     let results = assessed.into_iter().map(|a| a.result).collect();
     Ok(SignatureReport::new(results, format))
@@ -501,6 +527,11 @@ fn verify_pdf(bytes: &[u8], options: &VerifyOptions) -> Result<SignatureReport, 
 
 fn verify_cms(der: &[u8], content: Option<&[u8]>, options: &VerifyOptions) -> SignatureReport {
     let integrity = integrity::check_cms(der, content);
+    let evidence = Evidence::new(
+        options,
+        carried_by(&integrity, RevocationData::default()),
+        Vec::new(),
+    );
     let results = integrity
         .iter()
         .enumerate()
@@ -511,12 +542,105 @@ fn verify_cms(der: &[u8], content: Option<&[u8]>, options: &VerifyOptions) -> Si
                 format!("signer_{}", i + 1),
                 None,
                 ChangesVerdict::None,
-                options,
+                &evidence,
             )
             .result
         })
         .collect();
     SignatureReport::new(results, None)
+}
+
+/// `carried` with the revocation data of every signature and timestamp token of `integrity`.
+fn carried_by(integrity: &[SignatureIntegrity], mut carried: RevocationData) -> RevocationData {
+    for integ in integrity {
+        carried.merge(&integ.revocation);
+        for ts in &integ.timestamps {
+            carried.merge(&ts.revocation);
+        }
+    }
+    carried
+}
+
+/// What the certificate stage is given for every signature of one file: the caller's options
+/// with the certificates, CRLs and OCSP responses the file carries (its signatures' CMS and the
+/// DSS, `revocation_data`). One pool for the file: each CRL and OCSP response is used only for
+/// a certificate whose issuer signed it, at the times of the signature being checked, so a
+/// response carried by one signature may serve another (as PAdES's DSS is meant to).
+struct Evidence<'o> {
+    options: &'o VerifyOptions,
+    intermediates: Vec<Certificate>,
+    crls: Vec<Crl>,
+    ocsp: Vec<OcspResponse>,
+    /// `verify.revocation_data_unreadable` for each element the file carries that cannot be read.
+    findings: Vec<Finding>,
+}
+
+/// Revocation data the file carries that cannot be read (it is not used).
+#[derive(Debug, Clone)]
+struct Unreadable {
+    what: &'static str,
+    reason: String,
+}
+
+impl Diagnostic for Unreadable {
+    fn code(&self) -> &'static str {
+        "verify.revocation_data_unreadable"
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("what", self.what.to_owned()),
+            ("reason", self.reason.clone()),
+        ]
+    }
+}
+
+impl<'o> Evidence<'o> {
+    fn new(options: &'o VerifyOptions, carried: RevocationData, skipped: Vec<String>) -> Self {
+        let mut out = Self {
+            options,
+            intermediates: options.intermediates.clone(),
+            crls: options.crls.clone(),
+            ocsp: options.ocsp.clone(),
+            findings: Vec::new(),
+        };
+        let mut unreadable = |what: &'static str, reason: String| {
+            out.findings
+                .push(Unreadable { what, reason }.to_finding("/revocation_data"));
+        };
+        for reason in skipped {
+            unreadable("DSS", reason);
+        }
+        let mut crls = Vec::new();
+        for der in &carried.crls {
+            match Crl::from_der(der) {
+                Ok(crl) => crls.push(crl),
+                Err(e) => unreadable("CRL", e.to_string()),
+            }
+        }
+        let mut ocsp = Vec::new();
+        for der in &carried.ocsp {
+            let parsed = match der {
+                OcspDer::Response(d) => OcspResponse::from_der(d),
+                OcspDer::Basic(d) => OcspResponse::from_basic_der(d),
+            };
+            match parsed {
+                Ok(r) => ocsp.push(r),
+                Err(e) => unreadable("OCSP", e.to_string()),
+            }
+        }
+        let mut certificates = Vec::new();
+        for der in &carried.certificates {
+            match Certificate::from_der(der) {
+                Ok(c) => certificates.push(c),
+                Err(e) => unreadable("certificate", e.to_string()),
+            }
+        }
+        add_new(&mut out.crls, crls);
+        add_new(&mut out.ocsp, ocsp);
+        add_new(&mut out.intermediates, certificates);
+        out
+    }
 }
 
 /// One signature assessed, with the facts the format profile reads.
@@ -547,19 +671,20 @@ fn check_certificate(
     embedded: &[Vec<u8>],
     times: Times,
     purpose: Purpose,
-    options: &VerifyOptions,
+    evidence: &Evidence<'_>,
 ) -> Result<CertificateReport, Box<Finding>> {
     let cert = Certificate::from_der(signer).map_err(|e| Box::new(e.to_finding("")))?;
     let embedded = parsed(embedded);
     let report = certificate::check(&certificate::Input {
         signer: &cert,
         embedded: &embedded,
-        intermediates: &options.intermediates,
-        trust_anchors: &options.trust_anchors,
-        crls: &options.crls,
-        ocsp: &options.ocsp,
+        intermediates: &evidence.intermediates,
+        trust_anchors: &evidence.options.trust_anchors,
+        crls: &evidence.crls,
+        ocsp: &evidence.ocsp,
         times,
         purpose,
+        revocation: evidence.options.revocation,
     })
     .map_err(|e| Box::new(e.to_finding("")))?;
     Ok(report)
@@ -567,7 +692,7 @@ fn check_certificate(
 
 /// Whether the timestamp token `ts` holds and its authority's certificate passes at its own
 /// `genTime`: only then is `genTime` a proof of existence (ETSI EN 319 102-1 §5.4).
-fn trusted_time(ts: &TimestampCheck, options: &VerifyOptions) -> Result<i64, Box<Finding>> {
+fn trusted_time(ts: &TimestampCheck, evidence: &Evidence<'_>) -> Result<i64, Box<Finding>> {
     if let Integrity::Broken { reason } | Integrity::Undetermined { reason } = &ts.integrity {
         return Err(Box::new(reason.clone()));
     }
@@ -575,11 +700,17 @@ fn trusted_time(ts: &TimestampCheck, options: &VerifyOptions) -> Result<i64, Box
         return Err(Box::new(Untrusted::NoAuthority.to_finding("")));
     };
     let times = Times {
-        validation: options.validation_time,
+        validation: evidence.options.validation_time,
         claimed: Some(gen_time.unix_seconds),
         proven: None,
     };
-    let report = check_certificate(tsa, &ts.certificates, times, Purpose::Timestamping, options)?;
+    let report = check_certificate(
+        tsa,
+        &ts.certificates,
+        times,
+        Purpose::Timestamping,
+        evidence,
+    )?;
     if report.sub_indication.is_none() {
         Ok(gen_time.unix_seconds)
     } else {
@@ -611,8 +742,9 @@ fn assess(
     field: String,
     pdf_m: Option<String>,
     changes: ChangesVerdict,
-    options: &VerifyOptions,
+    evidence: &Evidence<'_>,
 ) -> Assessed {
+    let options = evidence.options;
     let document_timestamp = integ.kind == SignedKind::DocumentTimestamp;
     let integrity_verdict = integ.integrity_verdict();
     let mut crypto = integ.crypto_verdict();
@@ -624,7 +756,7 @@ fn assess(
     let mut proven: Option<i64> = None;
     if !document_timestamp {
         for ts in &integ.timestamps {
-            match trusted_time(ts, options) {
+            match trusted_time(ts, evidence) {
                 Ok(t) => proven = Some(proven.map_or(t, |p| p.min(t))),
                 Err(finding) => {
                     let broken = matches!(ts.integrity, Integrity::Broken { .. });
@@ -675,12 +807,13 @@ fn assess(
     let mut name = None;
     let certificate = match integ.signer_certificate.as_deref() {
         None => CertificateVerdict::NotChecked,
-        Some(der) => match check_certificate(der, &integ.certificates, times, purpose, options) {
+        Some(der) => match check_certificate(der, &integ.certificates, times, purpose, evidence) {
             Ok(report) => {
                 class = report.signer.kind.into();
                 name.clone_from(&report.signer.common_name);
                 signer = Some(report.report_signer());
                 certificate_findings.clone_from(&report.findings);
+                certificate_findings.extend(evidence.findings.iter().cloned());
                 CertificateVerdict::from(&report)
             }
             Err(finding) => {

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::revocation::RevocationPolicy;
 use crate::finding::Diagnostic;
 
 /// The outcome of the certificate building blocks (ETSI EN 319 102-1 §5.1.3: identification
@@ -51,6 +52,10 @@ pub enum SubIndication {
     OutOfBoundsNoPoe,
     /// INDETERMINATE: an algorithm or key size below the mandatory standards.
     CryptoConstraintsFailureNoPoe,
+    /// INDETERMINATE: the revocation status of a certificate of the chain cannot be established
+    /// from the data given (EN 319 102-1 §5.2.6, Table 6 TRY_LATER). Last: any other reason is
+    /// more telling.
+    TryLater,
 }
 
 impl SubIndication {
@@ -198,10 +203,13 @@ pub enum Issue {
         /// The CRL reason.
         reason: String,
     },
-    /// No usable revocation information for the certificate.
+    /// No usable revocation information for the certificate: TRY_LATER when the caller requires
+    /// it, a warning otherwise.
     RevocationUnknown {
         /// The certificate.
         subject: String,
+        /// What the caller requires.
+        policy: RevocationPolicy,
     },
     /// A CRL naming the issuer whose signature does not verify with the issuer's key, or whose
     /// issuer may not sign CRLs.
@@ -260,11 +268,18 @@ impl Issue {
             | Self::Sha1Signature { .. }
             | Self::WeakSignatureAlgorithm { .. } => SubIndication::CryptoConstraintsFailureNoPoe,
             Self::Revoked { sub_indication, .. } => *sub_indication,
+            Self::RevocationUnknown {
+                policy: RevocationPolicy::Required,
+                ..
+            } => SubIndication::TryLater,
             Self::IssuerSignatureInvalid { .. }
             | Self::NoKeyUsage
             | Self::ExtendedKeyUsage { .. }
             | Self::RevokedAfterSigning { .. }
-            | Self::RevocationUnknown { .. }
+            | Self::RevocationUnknown {
+                policy: RevocationPolicy::AcceptUnknown,
+                ..
+            }
             | Self::CrlNotVerified { .. }
             | Self::CrlOutOfDate { .. }
             | Self::OcspNotVerified { .. }
@@ -297,7 +312,14 @@ impl Diagnostic for Issue {
             Self::WeakSignatureAlgorithm { .. } => "certificate.weak_signature_algorithm",
             Self::Revoked { .. } => "certificate.revoked",
             Self::RevokedAfterSigning { .. } => "certificate.revoked_after_signing",
-            Self::RevocationUnknown { .. } => "certificate.revocation_unknown",
+            Self::RevocationUnknown {
+                policy: RevocationPolicy::Required,
+                ..
+            } => "certificate.revocation_unknown",
+            Self::RevocationUnknown {
+                policy: RevocationPolicy::AcceptUnknown,
+                ..
+            } => "certificate.revocation_unknown_accepted",
             Self::CrlNotVerified { .. } => "certificate.crl_not_verified",
             Self::CrlOutOfDate { .. } => "certificate.crl_out_of_date",
             Self::CrlUnsupported { .. } => "certificate.crl_unsupported",
@@ -317,7 +339,7 @@ impl Diagnostic for Issue {
             | Self::NotCa { subject }
             | Self::IssuerKeyUsage { subject }
             | Self::Sha1Signature { subject }
-            | Self::RevocationUnknown { subject } => vec![("subject", s(subject))],
+            | Self::RevocationUnknown { subject, .. } => vec![("subject", s(subject))],
             Self::PathLength { subject, limit } => {
                 vec![("subject", s(subject)), ("limit", limit.to_string())]
             }

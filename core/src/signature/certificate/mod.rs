@@ -18,7 +18,8 @@
 //! The public interface is:
 //! - [`Certificate::from_der`], [`Certificate::from_pem`], [`Certificate`] and what it holds
 //!   ([`Name`], [`KeyInfo`], [`KeyUsage`], [`SignatureAlgorithm`], [`Hash`](enum@Hash));
-//! - [`Crl::from_der`], [`Crl`], [`OcspResponse::from_der`], [`OcspResponse`], [`Revocation`];
+//! - [`Crl::from_der`], [`Crl`], [`OcspResponse::from_der`], [`OcspResponse`], [`Revocation`],
+//!   [`RevocationPolicy`];
 //! - [`check`] with its [`Input`], [`Times`] and [`Purpose`], giving a [`CertificateReport`]
 //!   ([`ChainEntry`], [`Role`], [`Indication`], [`SubIndication`], [`Signer`]);
 //! - [`classify`] ([`SignerKind`], [`Basis`], [`Identifier`]);
@@ -56,7 +57,7 @@ pub use ocsp::{OcspResponse, OcspStatus, SingleStatus, MAX_OCSP_BYTES};
 pub(crate) use parse::base64;
 pub use parse::{Certificate, Hash, KeyInfo, KeyUsage, SignatureAlgorithm};
 pub use profile::{Purpose, MIN_RSA_BITS};
-pub use revocation::{reason_name, Crl, Revocation, RevokedEntry};
+pub use revocation::{reason_name, Crl, Revocation, RevocationPolicy, RevokedEntry};
 pub use time::rfc3339;
 pub use validity::Times;
 
@@ -159,6 +160,8 @@ pub struct Input<'a> {
     pub times: Times,
     /// What the signer's key is used for.
     pub purpose: Purpose,
+    /// Whether a status that cannot be established stops the certificate from passing.
+    pub revocation: RevocationPolicy,
 }
 
 /// Checks the certificates of one signature: builds the chain, then holds every certificate
@@ -201,8 +204,11 @@ pub fn check(input: &Input<'_>) -> Result<CertificateReport, CertificateError> {
                 cert,
                 issuer,
                 signer,
-                input.crls,
-                input.ocsp,
+                revocation::Sources {
+                    crls: input.crls,
+                    ocsp: input.ocsp,
+                    policy: input.revocation,
+                },
                 &input.times,
                 &mut here,
             ),

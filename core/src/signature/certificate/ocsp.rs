@@ -114,7 +114,17 @@ impl OcspResponse {
                 what: "an OCSP response type other than id-pkix-ocsp-basic",
             });
         }
-        let inner = bytes.response.as_bytes();
+        Self::from_basic_der(bytes.response.as_bytes())
+    }
+
+    /// Reads the DER of a `BasicOCSPResponse` (RFC 6960 §4.2.1), as CAdES `revocation-values`
+    /// carries it (ETSI EN 319 122-1 §5.5.2), at most [`MAX_OCSP_BYTES`] long.
+    pub fn from_basic_der(inner: &[u8]) -> Result<Self, CertificateError> {
+        if inner.len() > MAX_OCSP_BYTES {
+            return Err(CertificateError::TooLarge {
+                limit: MAX_OCSP_BYTES,
+            });
+        }
         let basic = BasicOcspResponse::from_der(inner).map_err(malformed)?;
         // The signed bytes exactly as encoded: BasicOCSPResponse ::= SEQUENCE { tbsResponseData,
         // signatureAlgorithm, signature BIT STRING, certs [0] EXPLICIT OPTIONAL }.

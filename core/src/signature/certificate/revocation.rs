@@ -21,7 +21,7 @@
 //! `certificateHold` (a suspension, "tạm dừng") counts as revoked; `removeFromCRL` entries (delta
 //! CRLs only) are ignored.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use x509_parser::extensions::ParsedExtension;
 use x509_parser::prelude::FromDer;
 use x509_parser::revocation_list::CertificateRevocationList;
@@ -207,6 +207,25 @@ impl Crl {
     }
 }
 
+/// What the caller requires of revocation data (ETSI EN 319 102-1 §5.2.6: the X.509 validation
+/// building block returns INDETERMINATE/TRY_LATER when the revocation status of a certificate
+/// of the chain cannot be established; signature-standards.md §7 step 6: "Missing data →
+/// indeterminate").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RevocationPolicy {
+    /// Every certificate of the path but the trust anchor needs a usable CRL or OCSP response;
+    /// without one the certificate stage is INDETERMINATE/TRY_LATER
+    /// (`certificate.revocation_unknown`). The default.
+    #[default]
+    Required,
+    /// A status that cannot be established is reported (`certificate.revocation_unknown_accepted`,
+    /// a warning) and does not stop the signature from passing: for a caller that checks
+    /// revocation elsewhere, or an offline test run. A revoked certificate still fails.
+    AcceptUnknown,
+}
+
 /// The revocation status of one certificate of the chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -268,17 +287,27 @@ fn revoked(
     (issue, Revocation::Revoked { date, reason })
 }
 
-/// The status of `cert`, issued by `issuer`, from `crls` and `ocsp`; issues found are appended.
-/// A revocation in any usable source wins; good needs one usable source that does not list it.
+/// The revocation data a status is looked up in, and what the caller requires of it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Sources<'a> {
+    pub(super) crls: &'a [Crl],
+    pub(super) ocsp: &'a [OcspResponse],
+    pub(super) policy: RevocationPolicy,
+}
+
+/// The status of `cert`, issued by `issuer`, from the CRLs and OCSP responses of `sources`;
+/// issues found are appended. A revocation in any usable source wins; good needs one usable
+/// source that does not list it; with neither, the status is unknown, which the policy makes
+/// TRY_LATER or a warning.
 pub(super) fn status(
     cert: &Certificate,
     issuer: &Certificate,
     signer: bool,
-    crls: &[Crl],
-    ocsp: &[OcspResponse],
+    sources: Sources<'_>,
     times: &Times,
     out: &mut Vec<Issue>,
 ) -> Revocation {
+    let Sources { crls, ocsp, policy } = sources;
     let is_ca = !signer && cert.basic_constraints.is_some_and(|(ca, _)| ca);
     let serial = serial_hex(&cert.serial);
     let mut usable = false;
@@ -351,6 +380,7 @@ pub(super) fn status(
     } else {
         out.push(Issue::RevocationUnknown {
             subject: cert.subject.to_string(),
+            policy,
         });
         Revocation::Unknown
     }

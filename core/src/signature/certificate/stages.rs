@@ -22,6 +22,7 @@ impl From<&CertificateReport> for CertificateVerdict {
             Some(SubIndication::RevokedNoPoe | SubIndication::RevokedCaNoPoe) => Self::RevokedNoPoe,
             Some(SubIndication::OutOfBoundsNoPoe) => Self::OutOfBoundsNoPoe,
             Some(SubIndication::CryptoConstraintsFailureNoPoe) => Self::CryptoConstraintsNoPoe,
+            Some(SubIndication::TryLater) => Self::TryLater,
         }
     }
 }

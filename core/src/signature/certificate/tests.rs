@@ -60,6 +60,9 @@ struct Case<'a> {
     ocsp: Vec<Vec<u8>>,
     purpose: Purpose,
     anchors: Vec<&'a Issued>,
+    /// AcceptUnknown unless a test is about revocation: most cases give no CRL, and what they
+    /// check (chains, times, profiles) is reported either way.
+    revocation: RevocationPolicy,
 }
 
 impl<'a> Case<'a> {
@@ -73,6 +76,7 @@ impl<'a> Case<'a> {
             ocsp: Vec::new(),
             purpose: Purpose::DocumentSigning,
             anchors: vec![&w.set.ca.root],
+            revocation: RevocationPolicy::AcceptUnknown,
         }
     }
 
@@ -99,6 +103,7 @@ impl<'a> Case<'a> {
             ocsp: &ocsp,
             times: self.times,
             purpose: self.purpose,
+            revocation: self.revocation,
         })
         .expect("within limits");
         for f in &report.findings {
@@ -145,11 +150,50 @@ fn a_person_chains_through_the_issuing_ca_to_the_root() {
     assert_eq!(
         codes(&r),
         [
+            "certificate.revocation_unknown_accepted",
+            "certificate.revocation_unknown_accepted"
+        ]
+    );
+    assert_eq!(r.findings[0].path, "/chain/0");
+}
+
+/// EN 319 102-1 §5.2.6: without the status of every certificate of the path but the anchor, the
+/// X.509 validation is INDETERMINATE/TRY_LATER; one usable source per certificate settles it,
+/// and any more telling reason comes first.
+#[test]
+fn unknown_revocation_is_try_later_by_default() {
+    let w = world();
+    let mut case = Case::new(&w.set.ca.person);
+    case.revocation = RevocationPolicy::Required;
+    let r = case.run();
+    assert_eq!(
+        (r.indication, r.sub_indication),
+        (Indication::Indeterminate, Some(SubIndication::TryLater))
+    );
+    assert_eq!(
+        errors(&r),
+        [
             "certificate.revocation_unknown",
             "certificate.revocation_unknown"
         ]
     );
-    assert_eq!(r.findings[0].path, "/chain/0");
+    // The signer good by OCSP, the issuing CA still unknown.
+    case.ocsp = vec![w.set.validation.ocsp_person_good.clone()];
+    let r = case.run();
+    assert_eq!(r.chain[0].revocation, Revocation::Good);
+    assert_eq!(errors(&r), ["certificate.revocation_unknown"]);
+    assert_eq!(r.findings[0].path, "/chain/1");
+    // Both known: passed.
+    case.crls = vec![w.set.validation.root_crl.clone()];
+    let r = case.run();
+    assert_eq!((r.indication, r.sub_indication), (Indication::Passed, None));
+    // Another reason outranks TRY_LATER.
+    let mut case = Case::new(&w.set.ca.wrong_usage);
+    case.revocation = RevocationPolicy::Required;
+    assert_eq!(
+        case.run().sub_indication,
+        Some(SubIndication::ChainConstraintsFailure)
+    );
     assert_eq!(r.signer.kind, SignerKind::Person);
 }
 
@@ -168,6 +212,7 @@ fn the_intermediate_may_come_from_the_caller_instead_of_the_cms() {
         ocsp: &[],
         times: claimed(signing()),
         purpose: Purpose::DocumentSigning,
+        revocation: RevocationPolicy::AcceptUnknown,
     })
     .expect("check");
     assert_eq!(r.indication, Indication::Passed);
@@ -341,6 +386,7 @@ fn a_certificate_whose_signature_was_altered_has_no_chain() {
         ocsp: &[],
         times: claimed(signing()),
         purpose: Purpose::DocumentSigning,
+        revocation: RevocationPolicy::AcceptUnknown,
     })
     .expect("check");
     assert_eq!(
@@ -579,6 +625,7 @@ fn limits_are_typed_errors() {
         ocsp: &[],
         times: Times::at(0),
         purpose: Purpose::DocumentSigning,
+        revocation: RevocationPolicy::AcceptUnknown,
     });
     assert_eq!(
         r.map(|_| ()),
@@ -658,7 +705,14 @@ fn every_catalog_code_has_a_variant_and_renders() {
             date: s.clone(),
             reason: s.clone(),
         },
-        Issue::RevocationUnknown { subject: s.clone() },
+        Issue::RevocationUnknown {
+            subject: s.clone(),
+            policy: RevocationPolicy::Required,
+        },
+        Issue::RevocationUnknown {
+            subject: s.clone(),
+            policy: RevocationPolicy::AcceptUnknown,
+        },
         Issue::CrlNotVerified { issuer: s.clone() },
         Issue::CrlOutOfDate {
             issuer: s.clone(),

@@ -120,7 +120,7 @@ fn name_of(obj: Option<&Object<'_>>) -> Option<String> {
 
 impl<'d, 'a: 'd> View<'d, 'a> {
     /// A dictionary value of `dict`, resolved.
-    fn dict_at(&self, dict: &Dict<'d>, key: &str) -> Result<Option<Dict<'d>>, PdfError> {
+    pub(super) fn dict_at(&self, dict: &Dict<'d>, key: &str) -> Result<Option<Dict<'d>>, PdfError> {
         match dict.get(key) {
             None => Ok(None),
             Some(v) => Ok(self.resolve(v)?.as_dict().cloned()),
@@ -134,7 +134,7 @@ impl<'d, 'a: 'd> View<'d, 'a> {
         }
     }
 
-    fn array_at(&self, dict: &Dict<'d>, key: &str) -> Result<Vec<Object<'d>>, PdfError> {
+    pub(super) fn array_at(&self, dict: &Dict<'d>, key: &str) -> Result<Vec<Object<'d>>, PdfError> {
         match dict.get(key) {
             None => Ok(Vec::new()),
             Some(v) => Ok(self

@@ -16,7 +16,7 @@
 //!   [`Document::tail`] (bytes after the last revision), [`Document::revision_ending_at`],
 //!   [`Document::decode_stream`];
 //! - [`View`]: [`View::get`], [`View::resolve`], [`View::entry`], [`View::catalog`],
-//!   [`View::pages`], [`View::signatures`];
+//!   [`View::pages`], [`View::signatures`], [`View::dss`] ([`Dss`], the document security store);
 //! - the objects: [`Object`], [`Dict`], [`Name`], [`PdfString`], [`Stream`], [`ObjRef`], and
 //!   the cross-reference [`Entry`] and [`XrefKind`];
 //! - signatures: [`Signatures`], [`SignatureField`], [`SignatureDict`], [`SignatureKind`],
@@ -27,6 +27,7 @@
 //! what a verifier needs (structure, forms, signatures), not page content.
 
 mod document;
+mod dss;
 mod error;
 mod fields;
 mod filter;
@@ -40,6 +41,7 @@ pub(crate) mod testpdf;
 mod tests;
 
 pub use document::{Document, View};
+pub use dss::Dss;
 pub use error::PdfError;
 pub use fields::{
     Contents, SigReference, SignatureDict, SignatureField, SignatureKind, Signatures, Widget,

@@ -72,6 +72,20 @@ fn options_json_is_read_with_pointers_to_what_is_wrong() {
     let e = VerifyOptions::from_json(r#"{"validation_time": "2026-03-05T02:30:15Z", "x": 1}"#)
         .expect_err("unknown field");
     assert_eq!(e.to_finding().code, "input.json_shape");
+    // Revocation: required unless the caller says otherwise.
+    let o = VerifyOptions::from_json(r#"{"validation_time": "2026-03-05T02:30:15Z"}"#)
+        .expect("options");
+    assert_eq!(o.revocation, RevocationPolicy::Required);
+    let o = VerifyOptions::from_json(
+        r#"{"validation_time": "2026-03-05T02:30:15Z", "revocation": "accept_unknown"}"#,
+    )
+    .expect("options");
+    assert_eq!(o.revocation, RevocationPolicy::AcceptUnknown);
+    let e = VerifyOptions::from_json(
+        r#"{"validation_time": "2026-03-05T02:30:15Z", "revocation": "ignore"}"#,
+    )
+    .expect_err("an unknown policy");
+    assert_eq!(e.to_finding().path, "/revocation");
 }
 
 #[test]
@@ -81,13 +95,18 @@ fn every_code_is_in_the_catalog() {
         VerifyError::NotCms.code(),
         Untrusted::NoAuthority.code(),
         Untrusted::Authority.code(),
+        Unreadable {
+            what: "CRL",
+            reason: "x".into(),
+        }
+        .code(),
     ] {
         assert_eq!(crate::catalog::entry(code).code, code);
     }
     let listed = crate::catalog::entries()
         .filter(|e| e.code.starts_with("verify."))
         .count();
-    assert_eq!(listed, 4);
+    assert_eq!(listed, 5);
 }
 
 /// One signature dictionary named by two signature fields (as in DSS's

@@ -3,6 +3,7 @@
 
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
+use cms::revocation::{RevocationInfoChoice, RevocationInfoChoices};
 use cms::signed_data::{
     CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
 };
@@ -23,6 +24,10 @@ const ID_MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
 const ID_SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
 const ID_SIGNING_CERTIFICATE_V2: &str = "1.2.840.113549.1.9.16.2.47";
 const ID_SIGNATURE_TIME_STAMP: &str = "1.2.840.113549.1.9.16.2.14";
+/// adbe-revocationInfoArchival (ISO 32000-1 §12.8.3.3.2).
+const ID_ADBE_REVOCATION: &str = "1.2.840.113583.1.1.8";
+/// id-aa-ets-revocationValues (ETSI EN 319 122-1 §5.5.2).
+const ID_REVOCATION_VALUES: &str = "1.2.840.113549.1.9.16.2.24";
 const TSA_POLICY: &str = "1.3.6.1.4.1.99999.1.1";
 
 fn oid(s: &str) -> ObjectIdentifier {
@@ -58,6 +63,70 @@ struct TstInfo {
     gen_time: GeneralizedTime,
 }
 
+/// CRLs and OCSP responses (DER `CertificateList` and `OCSPResponse`) a signature carries.
+#[derive(Clone, Debug, Default)]
+pub struct RevocationSet {
+    /// CRLs.
+    pub crls: Vec<Vec<u8>>,
+    /// OCSP responses.
+    pub ocsp: Vec<Vec<u8>>,
+}
+
+/// Where a signature carries its revocation data.
+#[derive(Clone, Copy)]
+pub enum Carry<'a> {
+    /// The signed attribute `adbe-revocationInfoArchival` (ISO 32000-1 §12.8.3.3.2), as
+    /// Adobe-style PDF signers write it: CRLs and whole OCSP responses.
+    Archival(&'a RevocationSet),
+    /// The CAdES unsigned attribute `revocation-values` (ETSI EN 319 122-1 §5.5.2): CRLs and
+    /// `BasicOCSPResponse`s.
+    RevocationValues(&'a RevocationSet),
+}
+
+/// DER of `tag` around `content` (X.690 §8.1.3 definite length).
+fn wrap(tag: u8, content: &[u8]) -> Vec<u8> {
+    let len = content.len();
+    let mut out = vec![tag];
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes: Vec<u8> = len
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|b| *b == 0)
+            .collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend(bytes);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+/// `SEQUENCE { [0] EXPLICIT SEQUENCE OF CRL, [1] EXPLICIT SEQUENCE OF OCSP }`: the shape of
+/// both attributes; `basic` keeps only each response's `BasicOCSPResponse`.
+fn revocation_value(set: &RevocationSet, basic: bool) -> Result<Vec<u8>, ForgeError> {
+    let mut body = Vec::new();
+    if !set.crls.is_empty() {
+        body.extend(wrap(0xa0, &wrap(0x30, &set.crls.concat())));
+    }
+    if !set.ocsp.is_empty() {
+        let mut list = Vec::new();
+        for r in &set.ocsp {
+            if basic {
+                let response = x509_ocsp::OcspResponse::from_der(r)?;
+                let bytes = response
+                    .response_bytes
+                    .ok_or(ForgeError::Layout("an OCSP response without a body"))?;
+                list.extend_from_slice(bytes.response.as_bytes());
+            } else {
+                list.extend_from_slice(r);
+            }
+        }
+        body.extend(wrap(0xa1, &wrap(0x30, &list)));
+    }
+    Ok(wrap(0x30, &body))
+}
+
 /// What one signer signs and how.
 #[derive(Clone, Copy)]
 pub struct Signing<'a> {
@@ -73,6 +142,10 @@ pub struct Signing<'a> {
     pub signing_certificate_v2: bool,
     /// A signature timestamp by this TSA at this time, as an unsigned attribute.
     pub timestamp: Option<(&'a Issued, Instant)>,
+    /// Revocation data the signature carries for its certificates, and where.
+    pub revocation: Option<Carry<'a>>,
+    /// CRLs the timestamp token carries in its SignedData `crls` (for the TSA's certificates).
+    pub token_crls: &'a [Vec<u8>],
 }
 
 fn attribute(o: &str, value: impl Encode) -> Result<Attribute, ForgeError> {
@@ -94,12 +167,13 @@ pub fn detached(
     signed_data(s, oid(ID_DATA), None, &digest, rng)
 }
 
-/// An RFC 3161 timestamp token by `tsa` at `at` over `imprint_of` (hashed with SHA-256).
+/// An RFC 3161 timestamp token by `tsa` at `at` over `imprint_of` (hashed with SHA-256),
+/// carrying `crls` in its SignedData (RFC 5652 §5.1).
 pub fn timestamp_token(
     tsa: &Issued,
     chain: &[&Issued],
-    at: Instant,
-    imprint_of: &[u8],
+    crls: &[Vec<u8>],
+    (at, imprint_of): (Instant, &[u8]),
     serial: u32,
     rng: &mut ChaCha20Rng,
 ) -> Result<Vec<u8>, ForgeError> {
@@ -121,6 +195,8 @@ pub fn timestamp_token(
         signing_time: None,
         signing_certificate_v2: true,
         timestamp: None,
+        revocation: None,
+        token_crls: crls,
     };
     signed_data(
         &s,
@@ -129,6 +205,23 @@ pub fn timestamp_token(
         &Digest::Sha256.hash(&info),
         rng,
     )
+}
+
+/// The SignedData `crls` of a timestamp token (none for other content).
+fn crls_field(
+    content_type: ObjectIdentifier,
+    crls: &[Vec<u8>],
+) -> Result<Option<RevocationInfoChoices>, ForgeError> {
+    if content_type != oid(ID_CT_TST_INFO) || crls.is_empty() {
+        return Ok(None);
+    }
+    let mut set = SetOfVec::new();
+    for der in crls {
+        set.insert(RevocationInfoChoice::Crl(
+            x509_cert::crl::CertificateList::from_der(der)?,
+        ))?;
+    }
+    Ok(Some(RevocationInfoChoices(set)))
 }
 
 fn signed_data(
@@ -156,16 +249,21 @@ fn signed_data(
             SigningCertificateV2 { certs: vec![id] },
         )?)?;
     }
+    if let Some(Carry::Archival(set)) = s.revocation {
+        let value = revocation_value(set, false)?;
+        signed.insert(attribute(ID_ADBE_REVOCATION, Any::from_der(&value)?)?)?;
+    }
     let signature = s.signer.key.sign(s.algorithm, &signed.to_der()?, rng)?;
-    let unsigned = match s.timestamp {
-        Some((tsa, at)) => {
-            let token = timestamp_token(tsa, s.chain, at, &signature, 1, rng)?;
-            let mut set = SetOfVec::new();
-            set.insert(attribute(ID_SIGNATURE_TIME_STAMP, Any::from_der(&token)?)?)?;
-            Some(set)
-        }
-        None => None,
-    };
+    let mut unsigned = SetOfVec::new();
+    if let Some((tsa, at)) = s.timestamp {
+        let token = timestamp_token(tsa, s.chain, s.token_crls, (at, &signature), 1, rng)?;
+        unsigned.insert(attribute(ID_SIGNATURE_TIME_STAMP, Any::from_der(&token)?)?)?;
+    }
+    if let Some(Carry::RevocationValues(set)) = s.revocation {
+        let value = revocation_value(set, true)?;
+        unsigned.insert(attribute(ID_REVOCATION_VALUES, Any::from_der(&value)?)?)?;
+    }
+    let unsigned = (!unsigned.is_empty()).then_some(unsigned);
     let tbs = &s.signer.cert.tbs_certificate;
     let info = SignerInfo {
         version: CmsVersion::V1,
@@ -202,7 +300,7 @@ fn signed_data(
                 .transpose()?,
         },
         certificates: Some(CertificateSet(certificates)),
-        crls: None,
+        crls: crls_field(content_type, s.token_crls)?,
         signer_infos: SignerInfos(infos),
     };
     Ok(ContentInfo {

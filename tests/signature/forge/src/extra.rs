@@ -87,8 +87,8 @@ pub struct ExtraCa {
 }
 
 /// An OCSP response (RFC 6960 §4.2.1) about `cert` under `issuer`, signed by `signer`, the
-/// responder named by its name.
-fn ocsp(
+/// responder named by its name; nextUpdate a week after `this_update`.
+pub(crate) fn ocsp(
     issuer: &Issued,
     cert: &Issued,
     signer: &Issued,
@@ -167,7 +167,12 @@ fn ca_spec(subject: &str, serial: u8, path_len: Option<u8>) -> Spec<'_> {
     }
 }
 
-fn revoked_cert(serial: u8, at: Instant, reason: CrlReason) -> Result<RevokedCert, ForgeError> {
+/// The CRL entry of the certificate with serial `0x10 serial`, revoked at `at` for `reason`.
+pub(crate) fn revoked_cert(
+    serial: u8,
+    at: Instant,
+    reason: CrlReason,
+) -> Result<RevokedCert, ForgeError> {
     Ok(RevokedCert {
         serial_number: SerialNumber::new(&[0x10, serial])?,
         revocation_date: time(at)?,
@@ -175,10 +180,11 @@ fn revoked_cert(serial: u8, at: Instant, reason: CrlReason) -> Result<RevokedCer
     })
 }
 
-/// The CRL of `issuer` listing `revoked`.
-fn crl(
+/// The CRL of `issuer` listing `revoked`, issued at `this_update` (thisUpdate, nextUpdate).
+pub(crate) fn crl(
     issuer: &Issued,
     revoked: Vec<RevokedCert>,
+    (this_update, next_update): (Instant, Instant),
     rng: &mut ChaCha20Rng,
 ) -> Result<Vec<u8>, ForgeError> {
     let alg = Algorithm::plain(Digest::Sha256);
@@ -186,9 +192,9 @@ fn crl(
         version: Version::V2,
         signature: issuer.key.algorithm_identifier(alg)?,
         issuer: issuer.cert.tbs_certificate.subject.clone(),
-        this_update: time(CRL_THIS_UPDATE)?,
-        next_update: Some(time(CRL_NEXT_UPDATE)?),
-        revoked_certificates: Some(revoked),
+        this_update: time(this_update)?,
+        next_update: Some(time(next_update)?),
+        revoked_certificates: (!revoked.is_empty()).then_some(revoked),
         crl_extensions: Some(vec![extension(
             &der::asn1::Uint::new(&[7])?,
             "2.5.29.20",
@@ -325,6 +331,7 @@ impl ExtraCa {
                 revoked_cert(53, REVOKED_AT, CrlReason::KeyCompromise)?,
                 revoked_cert(54, REVOKED_LATER_AT, CrlReason::Superseded)?,
             ],
+            (CRL_THIS_UPDATE, CRL_NEXT_UPDATE),
             rng,
         )?;
         let ocsp_responder = issue(

@@ -8,9 +8,10 @@ use rand_core::RngCore;
 use serde::Serialize;
 
 use crate::ca::{Instant, Issued, TestCa, SIGNING_TIME};
-use crate::cms::{detached, timestamp_token, Signing};
+use crate::cms::{detached, timestamp_token, Carry, RevocationSet, Signing};
 use crate::keys::{Algorithm, Digest};
 use crate::pdf::{page_text, Appearance, ByteRangeMode, FirstRevision, Pdf, SigField, SubFilter};
+use crate::validation::Validation;
 use crate::ForgeError;
 
 /// The verdict expected for one signature, in the order the signatures were made.
@@ -64,6 +65,8 @@ pub struct Fixture {
 pub struct FixtureSet {
     /// The test CA.
     pub ca: TestCa,
+    /// The CRLs and OCSP responses the fixtures carry.
+    pub validation: Validation,
     /// Data files signed by the detached `.p7s` fixtures.
     pub data: Vec<(&'static str, Vec<u8>)>,
     /// The fixtures.
@@ -165,10 +168,14 @@ struct PdfSig<'a> {
     byte_range: ByteRangeMode,
     xref_stream: bool,
     timestamp: bool,
+    /// Revocation data in `adbe-revocationInfoArchival`, if any.
+    revocation: Option<&'a RevocationSet>,
+    /// CRLs in the signature timestamp token.
+    token_crls: &'a [Vec<u8>],
 }
 
 impl<'a> PdfSig<'a> {
-    fn person(ca: &'a TestCa) -> Self {
+    fn person(ca: &'a TestCa, v: &'a Validation) -> Self {
         Self {
             signer: &ca.person,
             algorithm: Algorithm::plain(Digest::Sha256),
@@ -182,16 +189,18 @@ impl<'a> PdfSig<'a> {
             byte_range: ByteRangeMode::Exact,
             xref_stream: false,
             timestamp: true,
+            revocation: Some(&v.crls),
+            token_crls: &v.crls.crls,
         }
     }
 
-    fn organisation(ca: &'a TestCa) -> Self {
+    fn organisation(ca: &'a TestCa, v: &'a Validation) -> Self {
         Self {
             signer: &ca.organisation,
             rect: Some(SEAL_RECT),
             label: "SO TU PHAP 2026-03-05T09:30:15+07:00",
             colour: "1 0 0",
-            ..Self::person(ca)
+            ..Self::person(ca, v)
         }
     }
 }
@@ -213,6 +222,8 @@ fn sign(
         signing_time: if cades { None } else { Some(SIGNING_TIME) },
         signing_certificate_v2: cades,
         timestamp: s.timestamp.then_some((&ca.tsa, TS_TIME)),
+        revocation: s.revocation.map(Carry::Archival),
+        token_crls: s.token_crls,
     };
     let mut make = |parts: &[&[u8]]| detached(&signing, parts, rng);
     let field = SigField {
@@ -226,7 +237,7 @@ fn sign(
         }),
         m: s.m,
         doc_mdp: s.doc_mdp,
-        reserve: 8192,
+        reserve: 16384,
         byte_range: s.byte_range,
         xref_stream: s.xref_stream,
     };
@@ -234,14 +245,19 @@ fn sign(
     Ok(())
 }
 
-fn doc_timestamp(ca: &TestCa, rng: &mut ChaCha20Rng, pdf: &mut Pdf) -> Result<(), ForgeError> {
+fn doc_timestamp(
+    ca: &TestCa,
+    v: &Validation,
+    rng: &mut ChaCha20Rng,
+    pdf: &mut Pdf,
+) -> Result<(), ForgeError> {
     let chain = [&ca.intermediate];
     let mut make = |parts: &[&[u8]]| {
         timestamp_token(
             &ca.tsa,
             &chain,
-            (2026, 3, 5, 3, 0, 0),
-            &parts.concat(),
+            &v.crls.crls,
+            ((2026, 3, 5, 3, 0, 0), &parts.concat()),
             2,
             rng,
         )
@@ -253,7 +269,7 @@ fn doc_timestamp(ca: &TestCa, rng: &mut ChaCha20Rng, pdf: &mut Pdf) -> Result<()
         appearance: None,
         m: None,
         doc_mdp: None,
-        reserve: 6144,
+        reserve: 8192,
         byte_range: ByteRangeMode::Exact,
         xref_stream: false,
     };
@@ -326,6 +342,7 @@ const ONE_SIGNATURE: &[&str] =
     &["signature-format.md §5 row 1: one signature, not the person's and the organisation's"];
 const ONE_SIGNATURE_NO_TIMESTAMP: &[&str] = &[ONE_SIGNATURE[0], NO_TIMESTAMP[0]];
 const FAILED: &str = "TOTAL_FAILED";
+const TRY_LATER: &str = "TRY_LATER";
 const INDETERMINATE: &str = "INDETERMINATE";
 /// The small file the detached `.p7s` fixtures sign.
 pub const DOCUMENT: &str = "document.txt";
@@ -336,20 +353,23 @@ pub const DOCUMENT_MODIFIED: &str = "document-modified.txt";
 pub fn generate() -> Result<FixtureSet, ForgeError> {
     let mut rng = crate::ca::rng();
     let ca = TestCa::new(&mut rng)?;
+    let validation = Validation::new(&ca)?;
     let mut out = Out(Vec::new());
-    pdf_fixtures(&ca, &mut rng, &mut out)?;
-    let data = cms_fixtures(&ca, &mut rng, &mut out)?;
+    pdf_fixtures(&ca, &validation, &mut rng, &mut out)?;
+    revocation_fixtures(&ca, &validation, &mut rng, &mut out)?;
+    let data = cms_fixtures(&ca, &validation, &mut rng, &mut out)?;
     Ok(FixtureSet {
         ca,
+        validation,
         data,
         fixtures: out.0,
     })
 }
 
-/// What the signed revision adds to a document: the signature dictionary with its 8 KiB
+/// What the signed revision adds to a document: the signature dictionary with its 16 KiB
 /// `/Contents` reserve written in hexadecimal, the widget, its appearance and the updated page,
-/// form and cross-reference table (about 17 KB).
-const SIGNED_REVISION: usize = 17_400;
+/// form and cross-reference table (about 34 KB).
+const SIGNED_REVISION: usize = 33_800;
 
 /// A document of about `size` bytes (never less than the decision alone) signed once by the
 /// person as `pades_rsa_sha256` is: the decision, a revision holding filler bytes from the seeded
@@ -359,11 +379,13 @@ const SIGNED_REVISION: usize = 17_400;
 pub fn large(size: usize) -> Result<(TestCa, Vec<u8>), ForgeError> {
     let mut rng = crate::ca::rng();
     let ca = TestCa::new(&mut rng)?;
+    let validation = Validation::new(&ca)?;
     let mut pdf = Pdf::new(&decision(), false)?;
     let mut filler = vec![0; size.saturating_sub(pdf.bytes.len() + SIGNED_REVISION)];
     rng.fill_bytes(&mut filler);
     pdf.add_filler(&filler)?;
-    sign(&ca, &mut rng, &mut pdf, PdfSig::person(&ca), "chu_ky_1")?;
+    let person = PdfSig::person(&ca, &validation);
+    sign(&ca, &mut rng, &mut pdf, person, "chu_ky_1")?;
     Ok((ca, pdf.bytes))
 }
 
@@ -374,6 +396,7 @@ pub fn fixtures() -> Result<Vec<Fixture>, ForgeError> {
 
 fn cms_fixtures(
     ca: &TestCa,
+    v: &Validation,
     rng: &mut ChaCha20Rng,
     out: &mut Out,
 ) -> Result<Vec<(&'static str, Vec<u8>)>, ForgeError> {
@@ -388,6 +411,12 @@ fn cms_fixtures(
         signing_time: Some(SIGNING_TIME),
         signing_certificate_v2: true,
         timestamp: Some((&ca.tsa, TS_TIME)),
+        revocation: Some(Carry::RevocationValues(&v.crls)),
+        token_crls: &v.crls.crls,
+    };
+    let with_ocsp = RevocationSet {
+        crls: vec![v.root_crl.clone()],
+        ocsp: vec![v.ocsp_person_good.clone()],
     };
     let pss = Algorithm {
         digest: Digest::Sha256,
@@ -400,6 +429,8 @@ fn cms_fixtures(
         ("pkcs7_p256_sha256", DOCUMENT, Signing { signer: &ca.person_p256, timestamp: None, signing_certificate_v2: false, ..base }, "plain PKCS#7 detached, ECDSA P-256 SHA-256 (RFC 6979), no timestamp", "ECDSA P-256 is allowed; a missing timestamp is a warning only (Circular 41/2017 Art. 9)", ok("person-p256"), NO_TIMESTAMP),
         ("cades_p384_sha512", DOCUMENT, Signing { signer: &ca.organisation_p384, algorithm: Algorithm::plain(Digest::Sha512), ..base }, "organisation, ECDSA P-384 over SHA-512", "P-384 and SHA-512 are allowed", ok("organisation-p384"), NO_FINDINGS),
         ("cades_rsa_sha1", DOCUMENT, Signing { algorithm: Algorithm::plain(Digest::Sha1), ..base }, "the person signs with SHA-1", "SHA-1 is not among the mandatory digests (signature-standards.md §1.2): crypto constraints fail", with(ok("person"), INDETERMINATE, Some(CRYPTO), "intact", "none"), NO_FINDINGS),
+        ("cades_ocsp_revocation_values", DOCUMENT, Signing { revocation: Some(Carry::RevocationValues(&with_ocsp)), timestamp: None, token_crls: &[], ..base }, "CAdES by the person whose revocation-values carry the root's CRL and a BasicOCSPResponse (good) by the issuing CA, and nothing else (no timestamp)", "the issuing CA vouches for the signer by OCSP (RFC 6960), the root for the issuing CA by CRL (ETSI EN 319 122-1 §5.5.2)", ok("person"), NO_TIMESTAMP),
+        ("cades_no_revocation_data", DOCUMENT, Signing { revocation: None, token_crls: &[], ..base }, "CAdES by the person carrying no CRL or OCSP response for its certificates, nor for its timestamp authority's", "without the revocation status of the signer and the issuing CA the signature cannot be found valid yet (ETSI EN 319 102-1 §5.2.6: INDETERMINATE/TRY_LATER)", with(ok("person"), INDETERMINATE, Some(TRY_LATER), "intact", "none"), NO_FINDINGS),
     ];
     for (file, content, signing, what, why, verdict, findings) in cases {
         // The modified-content case presents the original signature with other bytes.
@@ -431,9 +462,14 @@ pub fn manifest(fixtures: &[Fixture]) -> serde_json::Value {
     })
 }
 
-fn pdf_fixtures(ca: &TestCa, rng: &mut ChaCha20Rng, out: &mut Out) -> Result<(), ForgeError> {
-    let person = PdfSig::person(ca);
-    let org = PdfSig::organisation(ca);
+fn pdf_fixtures(
+    ca: &TestCa,
+    v: &Validation,
+    rng: &mut ChaCha20Rng,
+    out: &mut Out,
+) -> Result<(), ForgeError> {
+    let person = PdfSig::person(ca, v);
+    let org = PdfSig::organisation(ca, v);
     let broken = |sub| {
         expect(
             vec![with(ok("person"), FAILED, Some(sub), "broken", "none")],
@@ -758,7 +794,7 @@ fn pdf_fixtures(ca: &TestCa, rng: &mut ChaCha20Rng, out: &mut Out) -> Result<(),
         ),
     );
     let mut pdf = signed(ca, rng, person, false)?;
-    doc_timestamp(ca, rng, &mut pdf)?;
+    doc_timestamp(ca, v, rng, &mut pdf)?;
     out.pdf(
         "document_timestamp_after_signature",
         pdf.bytes,
@@ -773,6 +809,63 @@ fn pdf_fixtures(ca: &TestCa, rng: &mut ChaCha20Rng, out: &mut Out) -> Result<(),
         ),
     );
 
+    Ok(())
+}
+
+/// Revocation data in each place a signed PDF carries it, and its absence (ETSI EN 319 102-1
+/// §5.2.6; the revoked signer is `extra.revoked`, revoked on 2026-02-01 for keyCompromise).
+fn revocation_fixtures<'a>(
+    ca: &'a TestCa,
+    v: &'a Validation,
+    rng: &mut ChaCha20Rng,
+    out: &mut Out,
+) -> Result<(), ForgeError> {
+    let person = PdfSig::person(ca, v);
+    let revoked = PdfSig {
+        signer: &v.extra.revoked,
+        label: "To Thi Thu Hoi",
+        ..person
+    };
+    let ocsp_revoked = RevocationSet {
+        crls: vec![v.root_crl.clone()],
+        ocsp: vec![v.ocsp_revoked.clone()],
+    };
+    let revoked_by = |how| with(ok("revoked"), FAILED, Some("REVOKED"), "intact", how);
+    let bare = PdfSig {
+        revocation: None,
+        token_crls: &[],
+        ..person
+    };
+    let pdf = signed(ca, rng, bare, false)?;
+    out.pdf("pades_no_revocation_data", pdf.bytes, "PAdES by the person carrying no CRL or OCSP response (nor its timestamp token), and no DSS", "nothing establishes that the signer's and the issuing CA's certificates were not revoked: INDETERMINATE/TRY_LATER (ETSI EN 319 102-1 §5.2.6; signature-standards.md §7 step 6)", expect(vec![with(ok("person"), INDETERMINATE, Some(TRY_LATER), "intact", "none")], ONE_SIGNATURE.to_vec()));
+    let pdf = signed(ca, rng, revoked, false)?;
+    out.pdf("pades_revoked_crl", pdf.bytes, "PAdES by a person whose certificate the issuing CA's CRL (in adbe-revocationInfoArchival) lists as revoked on 2026-02-01", "revoked before the signing time the signer states (/M 2026-03-05): TOTAL_FAILED/REVOKED (Decree 23/2025 Art. 3 cl. 3; EN 319 102-1)", expect(vec![revoked_by("none")], ONE_SIGNATURE.to_vec()));
+    let untimed = |s: PdfSig<'a>| PdfSig {
+        revocation: None,
+        timestamp: false,
+        token_crls: &[],
+        ..s
+    };
+    let pdf = signed(
+        ca,
+        rng,
+        PdfSig {
+            revocation: Some(&ocsp_revoked),
+            ..untimed(revoked)
+        },
+        false,
+    )?;
+    out.pdf("pades_revoked_ocsp", pdf.bytes, "the same signer, no timestamp, the archival attribute carrying only an OCSP response (revoked) by the CA's authorised responder and the root's CRL", "an OCSP response signed by a responder the issuing CA authorised is as good as its CRL (RFC 6960 §4.2.2.2)", expect(vec![revoked_by("none")], ONE_SIGNATURE_NO_TIMESTAMP.to_vec()));
+    let mut pdf = signed(ca, rng, untimed(person), false)?;
+    pdf.add_dss(
+        &[&ca.intermediate.der],
+        &[&v.root_crl],
+        &[&v.ocsp_person_good],
+    )?;
+    out.pdf("pades_dss_good", pdf.bytes, "PAdES by the person without revocation data or timestamp in the CMS; a later revision adds a DSS with the issuing CA's certificate, the root's CRL and an OCSP response (good) for the signer", "PAdES B-LT: validation data in the DSS (ISO 32000-2 §12.8.4.3) is an allowed change and establishes the status", expect(vec![with(ok("person"), PASSED, None, "intact", "allowed")], ONE_SIGNATURE_NO_TIMESTAMP.to_vec()));
+    let mut pdf = signed(ca, rng, untimed(revoked), false)?;
+    pdf.add_dss(&[], &[&v.root_crl, &v.intermediate_crl], &[])?;
+    out.pdf("pades_dss_revoked", pdf.bytes, "the revoked person's signature without revocation data in the CMS; a later revision adds a DSS with both CRLs", "the DSS's CRL lists the signer as revoked before the signing time: TOTAL_FAILED/REVOKED; adding the DSS itself is allowed", expect(vec![revoked_by("allowed")], ONE_SIGNATURE_NO_TIMESTAMP.to_vec()));
     Ok(())
 }
 

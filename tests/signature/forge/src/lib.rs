@@ -11,6 +11,7 @@ pub mod extra;
 pub mod fixtures;
 pub mod keys;
 pub mod pdf;
+pub mod validation;
 
 pub use fixtures::{fixtures, Expect, Fixture, SignatureExpect};
 pub use pem_rfc7468::LineEnding;

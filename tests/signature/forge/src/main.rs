@@ -30,7 +30,15 @@ fn large(size: &str, out: &Path) -> Result<PathBuf, Box<dyn std::error::Error>> 
 fn run(out: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
     let set = motcua_forge::fixtures::generate()?;
     write_ca(&set.ca, &out)?;
-    let extra = motcua_forge::extra::ExtraCa::new(&set.ca)?;
+    for (name, der) in [
+        ("root.crl", &set.validation.root_crl),
+        ("intermediate.crl", &set.validation.intermediate_crl),
+        ("person-good.ocsp", &set.validation.ocsp_person_good),
+        ("revoked.ocsp", &set.validation.ocsp_revoked),
+    ] {
+        std::fs::write(out.join("ca").join(name), der)?;
+    }
+    let extra = &set.validation.extra;
     std::fs::create_dir_all(out.join("ca").join("extra"))?;
     for (name, issued) in extra.all() {
         std::fs::write(

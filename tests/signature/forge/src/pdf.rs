@@ -117,6 +117,7 @@ pub struct Pdf {
     annots: Vec<u32>,
     fields: Vec<u32>,
     perms: Option<u32>,
+    dss: Option<u32>,
     content: u32,
 }
 
@@ -185,6 +186,7 @@ impl Pdf {
             annots: vec![NUMBER_FIELD],
             fields: vec![NUMBER_FIELD],
             perms: None,
+            dss: None,
             content: CONTENT,
         };
         let mut all = vec![
@@ -324,7 +326,11 @@ impl Pdf {
             .perms
             .map(|p| format!(" /Perms << /DocMDP {p} 0 R >>"))
             .unwrap_or_default();
-        format!("<< /Type /Catalog /Pages {PAGES} 0 R /AcroForm {ACROFORM} 0 R{perms} >>")
+        let dss = self
+            .dss
+            .map(|d| format!(" /DSS {d} 0 R"))
+            .unwrap_or_default();
+        format!("<< /Type /Catalog /Pages {PAGES} 0 R /AcroForm {ACROFORM} 0 R{perms}{dss} >>")
             .into_bytes()
     }
 
@@ -503,6 +509,34 @@ impl Pdf {
         );
         let field = self.number_field(Some((value, ap)));
         self.append(vec![(NUMBER_FIELD, field), (ap, appearance)], false)?;
+        Ok(())
+    }
+
+    /// A new revision adding a document security store (ISO 32000-2 §12.8.4.3, PAdES B-LT):
+    /// `/Certs`, `/CRLs` and `/OCSPs`, each DER in its own stream (an allowed change).
+    pub fn add_dss(
+        &mut self,
+        certs: &[&[u8]],
+        crls: &[&[u8]],
+        ocsps: &[&[u8]],
+    ) -> Result<(), ForgeError> {
+        let mut next = self.alloc();
+        let mut objects = Vec::new();
+        let mut arrays = Vec::new();
+        for (key, items) in [("Certs", certs), ("CRLs", crls), ("OCSPs", ocsps)] {
+            let mut list = Vec::new();
+            for der in items {
+                objects.push((next, stream("", der)));
+                list.push(next);
+                next += 1;
+            }
+            arrays.push(format!("/{key} [{}]", refs(&list)));
+        }
+        self.dss = Some(next);
+        objects.push((next, format!("<< {} >>", arrays.join(" ")).into_bytes()));
+        objects.push((CATALOG, self.catalog()));
+        objects.sort_by_key(|(n, _)| *n);
+        self.append(objects, false)?;
         Ok(())
     }
 
