@@ -11,10 +11,14 @@
 //! 4. no such `UID`, a `CN` that starts with the name of a kind of organisation (`CÔNG TY`,
 //!    `SỞ`, `BỘ`, `CỤC`, `ỦY BAN`, …) → organisation (Government CA certificates without UID);
 //! 5. otherwise unknown: a name alone does not tell a person from an organisation.
+//!
+//! Values are compared with their Vietnamese letters composed ([`super::nfc`]), so a subject
+//! written with decomposed diacritics (NFD) is classified as its precomposed form is.
 
 use serde::Serialize;
 
 use super::name::{Name, OID_CN, OID_O, OID_TITLE, OID_UID};
+use super::nfc::nfc;
 
 /// Person, organisation or unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -157,7 +161,7 @@ pub fn classify(name: &Name) -> Signer {
     } else if let Some(title) = name.first(OID_TITLE) {
         (SignerKind::Person, basis("T", title))
     } else if let Some(cn) = common_name.as_deref().filter(|cn| {
-        let upper = format!("{} ", cn.trim().to_uppercase());
+        let upper = format!("{} ", nfc(cn).trim().to_uppercase());
         ORGANISATION_WORDS.iter().any(|w| upper.starts_with(w))
     }) {
         (SignerKind::Organisation, basis("CN", cn))

@@ -35,6 +35,7 @@ mod der;
 mod error;
 mod issue;
 mod name;
+mod nfc;
 mod ocsp;
 mod parse;
 mod profile;

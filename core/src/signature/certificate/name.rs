@@ -112,10 +112,11 @@ fn attribute(atv: &AttributeTypeAndValue<'_>) -> Attribute {
     Attribute { oid, value, text }
 }
 
-/// The value compared under RFC 5280 §7.1 (after RFC 4518 in outline): leading and trailing
-/// spaces removed, inner runs of white space folded to one space, case folded.
+/// The value compared under RFC 5280 §7.1 (after RFC 4518 in outline): Vietnamese letters
+/// composed ([`super::nfc`]; RFC 4518 §2.3 normalises to NFKC), leading and trailing spaces
+/// removed, inner runs of white space folded to one space, case folded.
 fn folded(value: &str) -> String {
-    value
+    super::nfc::nfc(value)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -246,6 +247,32 @@ mod tests {
         assert!(!a.matches(&d), "RDN order matters");
         let e = name(&[&[("2.5.4.6", "VN")]]);
         assert!(!a.matches(&e));
+    }
+
+    /// An issuer written with decomposed diacritics (NFD) names the CA whose subject is
+    /// precomposed, and the other way round; classification reads both alike.
+    #[test]
+    fn names_match_in_nfc_and_nfd() {
+        let nfc = name(&[
+            &[("2.5.4.6", "VN")],
+            &[("2.5.4.3", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP")],
+        ]);
+        let nfd = name(&[
+            &[("2.5.4.6", "VN")],
+            &[(
+                "2.5.4.3",
+                "U\u{309}Y BAN NHA\u{302}N DA\u{302}N TI\u{309}NH \u{110}O\u{302}\u{300}NG THA\u{301}P",
+            )],
+        ]);
+        assert!(nfc.matches(&nfd) && nfd.matches(&nfc));
+        let other = name(&[
+            &[("2.5.4.6", "VN")],
+            &[("2.5.4.3", "UY BAN NHAN DAN TINH DONG THAP")],
+        ]);
+        assert!(!nfd.matches(&other), "diacritics are not folded away");
+        let kind = |n: &Name| super::super::classify(n).kind;
+        assert_eq!(kind(&nfd), kind(&nfc));
+        assert_eq!(kind(&nfd), super::super::SignerKind::Organisation);
     }
 
     #[test]

@@ -532,7 +532,7 @@ fn signers_are_classified_by_the_vietnamese_subject_conventions() {
     let w = world();
     let (ca, e) = (&w.set.ca, &w.extra);
     type Expected<'a> = (&'a Issued, SignerKind, Option<(&'a str, &'a str)>);
-    let cases: [Expected<'_>; 8] = [
+    let cases: [Expected<'_>; 9] = [
         (
             &ca.person,
             SignerKind::Person,
@@ -569,6 +569,12 @@ fn signers_are_classified_by_the_vietnamese_subject_conventions() {
             Some(("CN", "CỤC THUẾ")),
         ),
         (&e.plain, SignerKind::Unknown, None),
+        // The same subject in NFD: classified alike, the basis as written.
+        (
+            &e.nfd_organisation,
+            SignerKind::Organisation,
+            Some(("CN", "CU\u{323}C THUE\u{302}\u{301}")),
+        ),
     ];
     for (issued, kind, basis) in cases {
         let s = classify(&cert(issued).subject);

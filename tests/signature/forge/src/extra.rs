@@ -84,6 +84,9 @@ pub struct ExtraCa {
     pub ocsp_revoked: Vec<u8>,
     /// OCSP: `person` good, signed by `plain`, which nobody authorised.
     pub ocsp_unauthorised: Vec<u8>,
+    /// `gov_organisation`'s subject with its diacritics as combining marks (NFD), as some tools
+    /// write them.
+    pub nfd_organisation: Issued,
 }
 
 /// An OCSP response (RFC 6960 §4.2.1) about `cert` under `issuer`, signed by `signer`, the
@@ -372,6 +375,12 @@ impl ExtraCa {
             (2026, 3, 5, 3, 0, 0),
             rng,
         )?;
+        let nfd_organisation = issue(
+            &leaf("C=VN,L=Ha\u{300} No\u{323}\u{302}i,O=BO\u{323}\u{302} TA\u{300}I CHI\u{301}NH,CN=CU\u{323}C THUE\u{302}\u{301}", 56),
+            Key::p256(rng),
+            i,
+            rng,
+        )?;
         Ok(Self {
             gov_person,
             gov_organisation,
@@ -393,11 +402,12 @@ impl ExtraCa {
             ocsp_person_good,
             ocsp_revoked,
             ocsp_unauthorised,
+            nfd_organisation,
         })
     }
 
     /// Every certificate with the file stem it is written under (in `ca/extra/`).
-    pub fn all(&self) -> [(&'static str, &Issued); 16] {
+    pub fn all(&self) -> [(&'static str, &Issued); 17] {
         [
             ("gov-person", &self.gov_person),
             ("gov-organisation", &self.gov_organisation),
@@ -415,6 +425,7 @@ impl ExtraCa {
             ("revoked", &self.revoked),
             ("revoked-later", &self.revoked_later),
             ("ocsp-responder", &self.ocsp_responder),
+            ("nfd-organisation", &self.nfd_organisation),
         ]
     }
 }
