@@ -35,22 +35,54 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsValu
 
 /// `text` (JSON) with every character outside ASCII written as `\uXXXX` escapes of its UTF-16
 /// code units. JSON holds such characters only inside strings, so the text means the same.
-/// One pass over the whole text costs less than checking each string serde_json writes.
+/// One pass over the whole text, 32 bytes at a time, costs less than checking each string
+/// serde_json writes, or decoding every character.
 fn ascii(text: String) -> String {
-    if text.is_ascii() {
+    let Some(mut at) = non_ascii(&text, 0) else {
         return text;
-    }
+    };
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut start = 0;
-    for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
-        out.push_str(&text[start..at]);
+    loop {
+        out.push_str(text.get(start..at).unwrap_or_default());
+        // `at` starts a character: the first byte of a character that is not ASCII.
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         for unit in c.encode_utf16(&mut [0; 2]).iter() {
-            out.push_str(&format!("\\u{unit:04x}"));
+            escape_unit(&mut out, *unit);
         }
         start = at + c.len_utf8();
+        match non_ascii(&text, start) {
+            Some(next) => at = next,
+            None => break,
+        }
     }
-    out.push_str(&text[start..]);
+    out.push_str(text.get(start..).unwrap_or_default());
     out
+}
+
+/// Where the first byte that is not ASCII lies in `text` from `from` on.
+fn non_ascii(text: &str, from: usize) -> Option<usize> {
+    const CHUNK: usize = 32;
+    let rest = text.as_bytes().get(from..)?;
+    let mut offset = from;
+    for chunk in rest.chunks(CHUNK) {
+        if !chunk.is_ascii() {
+            return chunk.iter().position(|b| !b.is_ascii()).map(|p| offset + p);
+        }
+        offset += chunk.len();
+    }
+    None
+}
+
+/// Appends `\uXXXX` (lowercase hexadecimal, as serde_json writes control characters).
+fn escape_unit(out: &mut String, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[usize::from((unit >> shift) & 0xf)]));
+    }
 }
 
 /// The JSON text being written. Most pieces serde_json writes are a few bytes (punctuation, a
