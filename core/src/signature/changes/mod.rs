@@ -185,29 +185,43 @@ fn docmdp_level(p: Option<i64>) -> u8 {
 }
 
 /// What `sig` itself grants: its DocMDP level, if it is a certification signature (a DocMDP
-/// transform, or the signature the catalog's `/Perms /DocMDP` names), and its FieldMDP locks.
+/// transform, or the signature the catalog's `/Perms /DocMDP` names), or if its field's `/Lock`
+/// gives `/P` (ISO 32000-2 §12.7.5.5: the permissions the signing grants; the stricter level
+/// counts); and its FieldMDP locks, from its FieldMDP transforms and from its field's `/Lock`
+/// (ISO 32000-1 §12.7.4.5 Table 233: the fields locked once the field is signed).
 fn own_permissions(
     sig: &SignatureDict<'_>,
     certified: Option<ObjRef>,
 ) -> (Option<u8>, Vec<FieldLock>) {
+    let lock_p = sig
+        .lock
+        .as_ref()
+        .and_then(|l| l.permissions)
+        .map(|p| docmdp_level(Some(p)));
     let mut docmdp = sig
         .references
         .iter()
         .filter(|r| r.method.as_deref() == Some("DocMDP"))
         .map(|r| docmdp_level(r.permissions))
+        .chain(lock_p)
         .min();
     if docmdp.is_none() && certified.is_some() && certified == sig.object {
         docmdp = Some(2);
     }
-    let locks = sig
+    let mut locks: Vec<FieldLock> = Vec::new();
+    let transforms = sig
         .references
         .iter()
-        .filter(|r| r.method.as_deref() == Some("FieldMDP"))
-        .map(|r| FieldLock {
+        .filter(|r| r.method.as_deref() == Some("FieldMDP"));
+    for r in transforms.chain(sig.lock.as_ref()) {
+        let lock = FieldLock {
             action: r.action.clone().unwrap_or_else(|| "All".into()),
             fields: r.fields.clone(),
-        })
-        .collect();
+        };
+        if !locks.contains(&lock) {
+            locks.push(lock);
+        }
+    }
     (docmdp, locks)
 }
 
@@ -244,9 +258,16 @@ pub fn permissions(
             }
         }
     }
+    // A certification signature has a DocMDP transform or is the catalog's `/Perms /DocMDP`; a
+    // field lock's /P restricts like one without making the signature a certification.
+    let certification = me
+        .references
+        .iter()
+        .any(|r| r.method.as_deref() == Some("DocMDP"))
+        || (certified.is_some() && certified == me.object);
     Permissions {
         docmdp,
-        certification: own.is_some(),
+        certification,
         locks,
     }
 }

@@ -24,6 +24,11 @@ const NUMBER_FIELD: &str =
 /// Revision 0: the document; revision 1: signature `sig1` (with `reference` in its dictionary
 /// and, for a certification, `/Perms` in the catalog). Its `/ByteRange` ends at revision 1's end.
 fn signed(reference: &str) -> Builder {
+    signed_field(reference, "")
+}
+
+/// As [`signed`], with `entries` (a `/Lock`) in the signature field.
+fn signed_field(reference: &str, entries: &str) -> Builder {
     let mut b = Builder::new();
     b.obj(1, "<</Type/Catalog/Pages 2 0 R/AcroForm 5 0 R>>")
         .obj(2, "<</Type/Pages/Kids[3 0 R]/Count 1>>")
@@ -43,7 +48,7 @@ fn signed(reference: &str) -> Builder {
         )
         .table("/Root 1 0 R");
     b.obj(10, &format!("<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/ByteRange {PLACEHOLDER}/Contents<0000>{reference}>>"))
-        .obj(8, "<</Type/Annot/Subtype/Widget/FT/Sig/T(sig1)/V 10 0 R/Rect[0 0 0 0]/P 3 0 R/F 132>>")
+        .obj(8, &format!("<</Type/Annot/Subtype/Widget/FT/Sig/T(sig1)/V 10 0 R/Rect[0 0 0 0]/P 3 0 R/F 132{entries}>>"))
         .obj(5, "<</Fields[7 0 R 8 0 R]/DA(/F1 0 Tf 0 g)/SigFlags 3>>");
     if reference.contains("DocMDP") {
         b.obj(
@@ -327,6 +332,41 @@ fn an_appearance_overwritten_with_the_fields_value_is_form_filling() {
         kinds,
         [ChangeKind::FormFilled, ChangeKind::WidgetAppearance]
     );
+}
+
+/// A signature field's `/Lock` (ISO 32000-1 §12.7.4.5 Table 233) locks as a FieldMDP transform
+/// does once the field is signed; its `/P` (ISO 32000-2) restricts as DocMDP would, without
+/// making the signature a certification.
+#[test]
+fn a_field_lock_locks_once_signed() {
+    let lock = |action: &str, fields: &str, p: &str| {
+        format!("/Lock<</Type/SigFieldLock/Action/{action}/Fields[{fields}]{p}>>")
+    };
+    for (entries, expect) in [
+        (
+            lock("Include", "(so_ky_hieu)", ""),
+            Modification::Disallowed,
+        ),
+        (lock("All", "", ""), Modification::Disallowed),
+        (lock("Include", "(khac)", ""), Modification::Allowed),
+        (lock("Exclude", "(khac)", "/P 1"), Modification::Disallowed),
+        (String::new(), Modification::Allowed),
+    ] {
+        let mut b = signed_field("", &entries);
+        fill(&mut b);
+        let s = sig1(&b);
+        assert_eq!(
+            s.modified_after_signing, expect,
+            "{entries}: {:?}",
+            s.changes
+        );
+        assert!(!s.permissions.certification);
+    }
+    let mut b = signed_field("", &lock("Include", "(khac)", "/P 1"));
+    fill(&mut b);
+    let s = sig1(&b);
+    assert_eq!(s.permissions.docmdp, Some(1));
+    assert_eq!(s.modified_after_signing, Modification::Disallowed);
 }
 
 #[test]

@@ -36,7 +36,7 @@ pub struct Contents<'d> {
 /// (§12.8.2.2 DocMDP Table 254, §12.8.2.4 FieldMDP Table 256).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SigReference {
-    /// `/TransformMethod`: `DocMDP`, `UR3` or `FieldMDP`.
+    /// `/TransformMethod`: `DocMDP`, `UR3` or `FieldMDP` (`Lock` for a field's lock dictionary).
     pub method: Option<String>,
     /// `/TransformParams /P`: DocMDP access permissions (1, 2 or 3; absent means 2).
     pub permissions: Option<i64>,
@@ -77,6 +77,11 @@ pub struct SignatureDict<'d> {
     pub contact_info: Option<String>,
     /// `/Reference`: DocMDP, FieldMDP and UR transforms.
     pub references: Vec<SigReference>,
+    /// The `/Lock` of the signature field that holds this dictionary (ISO 32000-1 §12.7.4.5
+    /// Tables 232–233, a signature field lock dictionary: `/Action`, `/Fields`, and since ISO
+    /// 32000-2 `/P`, the DocMDP permissions the signing grants), read as a reference with
+    /// `method` `Lock`; it takes effect when the field is signed, as a FieldMDP transform does.
+    pub lock: Option<SigReference>,
     /// The whole dictionary, for the later stages.
     pub dict: Dict<'d>,
 }
@@ -262,10 +267,13 @@ impl<'d, 'a: 'd> View<'d, 'a> {
                     page,
                 });
             }
-            let signature = match dict.get("V") {
+            let mut signature = match dict.get("V") {
                 None => None,
                 Some(v) => self.signature_dict(v)?,
             };
+            if let (Some(sig), Some(lock)) = (signature.as_mut(), self.dict_at(&dict, "Lock")?) {
+                sig.lock = Some(self.sig_reference(Some("Lock".to_owned()), &lock, None)?);
+            }
             fields.push(SignatureField {
                 object: node.as_ref(),
                 name,
@@ -327,19 +335,11 @@ impl<'d, 'a: 'd> View<'d, 'a> {
                 continue;
             };
             let params = self.dict_at(&rd, "TransformParams")?.unwrap_or_default();
-            let mut fields = Vec::new();
-            for f in self.array_at(&params, "Fields")? {
-                if let Some(s) = self.resolve(&f)?.as_string() {
-                    fields.push(s.text());
-                }
-            }
-            references.push(SigReference {
-                method: name_of(rd.get("TransformMethod")),
-                permissions: params.get("P").and_then(Object::as_int),
-                action: name_of(params.get("Action")),
-                fields,
-                digest_method: name_of(rd.get("DigestMethod")),
-            });
+            references.push(self.sig_reference(
+                name_of(rd.get("TransformMethod")),
+                &params,
+                name_of(rd.get("DigestMethod")),
+            )?);
         }
         Ok(Some(SignatureDict {
             object,
@@ -355,8 +355,32 @@ impl<'d, 'a: 'd> View<'d, 'a> {
             location: self.text_at(&dict, "Location")?,
             contact_info: self.text_at(&dict, "ContactInfo")?,
             references,
+            lock: None,
             dict,
         }))
+    }
+
+    /// A reference of `method` with the permissions, action and fields of `params` (FieldMDP
+    /// and DocMDP transform parameters, or a field lock dictionary: the same keys).
+    fn sig_reference(
+        &self,
+        method: Option<String>,
+        params: &Dict<'d>,
+        digest_method: Option<String>,
+    ) -> Result<SigReference, PdfError> {
+        let mut fields = Vec::new();
+        for f in self.array_at(params, "Fields")? {
+            if let Some(s) = self.resolve(&f)?.as_string() {
+                fields.push(s.text());
+            }
+        }
+        Ok(SigReference {
+            method,
+            permissions: params.get("P").and_then(Object::as_int),
+            action: name_of(params.get("Action")),
+            fields,
+            digest_method,
+        })
     }
 }
 

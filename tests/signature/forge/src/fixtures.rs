@@ -168,6 +168,8 @@ struct PdfSig<'a> {
     byte_range: ByteRangeMode,
     xref_stream: bool,
     timestamp: bool,
+    /// Fields the signature field's `/Lock` locks.
+    lock: Option<&'a [&'a str]>,
     /// Revocation data in `adbe-revocationInfoArchival`, if any.
     revocation: Option<&'a RevocationSet>,
     /// CRLs in the signature timestamp token.
@@ -189,6 +191,7 @@ impl<'a> PdfSig<'a> {
             byte_range: ByteRangeMode::Exact,
             xref_stream: false,
             timestamp: true,
+            lock: None,
             revocation: Some(&v.crls),
             token_crls: &v.crls.crls,
         }
@@ -240,6 +243,7 @@ fn sign(
         reserve: 16384,
         byte_range: s.byte_range,
         xref_stream: s.xref_stream,
+        lock: s.lock,
     };
     pdf.sign(&field, Some(&mut make))?;
     Ok(())
@@ -272,6 +276,7 @@ fn doc_timestamp(
         reserve: 8192,
         byte_range: ByteRangeMode::Exact,
         xref_stream: false,
+        lock: None,
     };
     pdf.sign(&field, Some(&mut make))?;
     Ok(())
@@ -358,6 +363,7 @@ pub fn generate() -> Result<FixtureSet, ForgeError> {
     pdf_fixtures(&ca, &validation, &mut rng, &mut out)?;
     revocation_fixtures(&ca, &validation, &mut rng, &mut out)?;
     let data = cms_fixtures(&ca, &validation, &mut rng, &mut out)?;
+    lock_fixtures(&ca, &validation, &mut rng, &mut out)?;
     Ok(FixtureSet {
         ca,
         validation,
@@ -643,6 +649,7 @@ fn pdf_fixtures(
             reserve,
             byte_range: ByteRangeMode::Exact,
             xref_stream: false,
+            lock: None,
         };
         pdf.sign(&field, None)?;
         out.pdf(
@@ -866,6 +873,38 @@ fn revocation_fixtures<'a>(
     let mut pdf = signed(ca, rng, untimed(revoked), false)?;
     pdf.add_dss(&[], &[&v.root_crl, &v.intermediate_crl], &[])?;
     out.pdf("pades_dss_revoked", pdf.bytes, "the revoked person's signature without revocation data in the CMS; a later revision adds a DSS with both CRLs", "the DSS's CRL lists the signer as revoked before the signing time: TOTAL_FAILED/REVOKED; adding the DSS itself is allowed", expect(vec![revoked_by("allowed")], ONE_SIGNATURE_NO_TIMESTAMP.to_vec()));
+    Ok(())
+}
+
+/// A signature field's `/Lock` (made after the others, so that their bytes stay as they were).
+fn lock_fixtures(
+    ca: &TestCa,
+    v: &Validation,
+    rng: &mut ChaCha20Rng,
+    out: &mut Out,
+) -> Result<(), ForgeError> {
+    let person = PdfSig::person(ca, v);
+    let number: &[&str] = &["so_ky_hieu"];
+    let mut pdf = signed(
+        ca,
+        rng,
+        PdfSig {
+            lock: Some(number),
+            ..person
+        },
+        false,
+    )?;
+    pdf.fill_number("123/QD-STP", false)?;
+    out.pdf(
+        "field_lock_form_fill",
+        pdf.bytes,
+        "approval signature whose field's /Lock (Action Include, the number field) locks the number field, then the number field is filled",
+        "a signature field lock dictionary locks its fields once the field is signed, as a FieldMDP transform does (ISO 32000-1 §12.7.4.5 Table 233, §12.8.2.4)",
+        expect(
+            vec![with(ok("person"), FAILED, None, "intact", "disallowed")],
+            ONE_SIGNATURE.to_vec(),
+        ),
+    );
     Ok(())
 }
 

@@ -81,6 +81,9 @@ pub struct SigField<'a> {
     pub byte_range: ByteRangeMode,
     /// Write this revision's cross-reference as a stream instead of a table.
     pub xref_stream: bool,
+    /// A field lock dictionary (ISO 32000-1 §12.7.4.5 Table 233) locking these fields
+    /// (`/Action /Include`) once the field is signed.
+    pub lock: Option<&'a [&'a str]>,
 }
 
 /// How the first revision's cross-reference information is written.
@@ -603,6 +606,16 @@ impl Pdf {
             format!("<< /Type {kind} /Filter /Adobe.PPKLite /SubFilter /{} /ByteRange {BR_PLACEHOLDER} /Contents <{zeros}>{m}{reference} >>", f.sub_filter.name()).into_bytes(),
         ));
         let rect = f.rect.unwrap_or([0, 0, 0, 0]);
+        let lock = f
+            .lock
+            .map(|names| {
+                let list: Vec<String> = names.iter().map(|n| format!("({n})")).collect();
+                format!(
+                    " /Lock << /Type /SigFieldLock /Action /Include /Fields [{}] >>",
+                    list.join(" ")
+                )
+            })
+            .unwrap_or_default();
         let (ap_entry, ap_object) = match f.appearance {
             Some(a) => {
                 let (w, h) = (rect[2] - rect[0], rect[3] - rect[1]);
@@ -633,7 +646,7 @@ impl Pdf {
         objects.push((
             field,
             format!(
-                "<< /Type /Annot /Subtype /Widget /FT /Sig /T ({}) /V {v} 0 R /Rect [{} {} {} {}] /P {PAGE} 0 R /F 132{ap_entry} >>",
+                "<< /Type /Annot /Subtype /Widget /FT /Sig /T ({}) /V {v} 0 R /Rect [{} {} {} {}] /P {PAGE} 0 R /F 132{ap_entry}{lock} >>",
                 f.name, rect[0], rect[1], rect[2], rect[3]
             )
             .into_bytes(),
