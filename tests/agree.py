@@ -15,7 +15,7 @@ import pathlib
 import sys
 
 SURFACES = ("rust", "c", "wasm")
-SUITES = ("identifiers", "dossiers", "calendar", "lifecycle")
+SUITES = ("identifiers", "dossiers", "calendar", "lifecycle", "signature")
 # Suites that run one section of a vector file again another way: suite -> (file, section). The
 # transition cases of lifecycle.json, one event at a time through each surface's lifecycle step.
 SECTION_SUITES = {"lifecycle-step": ("lifecycle", "cases")}

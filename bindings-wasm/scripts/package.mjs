@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Makes bindings-wasm/pkg/ the npm package `motcua` once wasm-bindgen has built pkg/web/ (see
-// tests/wasm/build.sh): the node entry point (bindings-wasm/npm/node/, an ES module over the web
+// tests/wasm/build.sh), or, given the argument `signature`, bindings-wasm/pkg-signature/ the
+// package `motcua-signature` (the signature checker's own module, same structure): the node
+// entry point (bindings-wasm/npm/node/, an ES module over the web
 // build), the README (bindings-wasm/README.md) and package.json. The version is the workspace's
 // (Cargo.toml), checked against the one the module itself reports, so the package cannot carry
 // another. tests/wasm/package.test.mjs checks the result, `npm pack`'s file list included.
@@ -10,7 +12,27 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const crate = join(dirname(fileURLToPath(import.meta.url)), "..");
-const pkg = join(crate, "pkg");
+
+/** The packages this script makes: directory, name, description and keywords. */
+const PACKAGES = {
+  motcua: {
+    dir: "pkg",
+    name: "motcua",
+    description:
+      "Conformance core for Vietnamese one-stop-shop systems: identifiers, dossier validation, the calendar and the dossier lifecycle, in WebAssembly.",
+    keywords: ["vietnam", "one-stop-shop", "dossier", "validation", "webassembly"],
+  },
+  signature: {
+    dir: "pkg-signature",
+    name: "motcua-signature",
+    description:
+      "The signature checker of motcua in WebAssembly: PDF (PAdES) and CMS signatures, certificate chains and the Decree 30/2020 legal format, for Vietnamese one-stop-shop systems. Loaded apart from the package motcua.",
+    keywords: ["vietnam", "one-stop-shop", "signature", "pades", "cades", "webassembly"],
+  },
+};
+const chosen = PACKAGES[process.argv[2] ?? "motcua"];
+if (!chosen) throw new Error(`package.mjs: unknown package ${process.argv[2]}; one of ${Object.keys(PACKAGES)}`);
+const pkg = join(crate, chosen.dir);
 
 /** The `version` of `[workspace.package]` in the workspace's Cargo.toml. */
 function workspaceVersion() {
@@ -52,11 +74,10 @@ writeFileSync(dts, documentGenerated(readFileSync(dts, "utf8")));
 const web = { types: "./web/motcua.d.ts", default: "./web/motcua.js" };
 const node = { types: "./node/motcua.d.ts", default: "./node/motcua.js" };
 const manifest = {
-  name: "motcua",
+  name: chosen.name,
   version,
-  description:
-    "Conformance core for Vietnamese one-stop-shop systems: identifiers, dossier validation, the calendar and the dossier lifecycle, in WebAssembly.",
-  keywords: ["vietnam", "one-stop-shop", "dossier", "validation", "webassembly"],
+  description: chosen.description,
+  keywords: chosen.keywords,
   license: "Apache-2.0 OR MIT",
   type: "module",
   // The node entry point instantiates the module when it is imported; the web one does nothing

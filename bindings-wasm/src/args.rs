@@ -29,6 +29,13 @@ pub(crate) enum ArgumentError {
         /// Name of the argument, as in the TypeScript declaration.
         name: &'static str,
     },
+    #[cfg_attr(not(feature = "signature"), allow(dead_code))]
+    /// The argument is not a `Uint8Array` (a signed document, the data a signature signs).
+    #[error("the argument {name} must be bytes (a Uint8Array)")]
+    NotBytes {
+        /// Name of the argument, as in the TypeScript declaration.
+        name: &'static str,
+    },
     /// The identifier kind is not one of [`IdKind::ALL`].
     #[error("unknown identifier kind {value:?}")]
     IdKind {
@@ -78,7 +85,10 @@ pub(crate) enum ArgumentError {
         /// Name of the argument.
         name: &'static str,
     },
-    #[cfg_attr(not(feature = "calendar"), allow(dead_code))]
+    #[cfg_attr(
+        not(any(feature = "calendar", feature = "signature")),
+        allow(dead_code)
+    )]
     /// The document is neither JSON text nor a value JSON can represent (`undefined`, a
     /// function).
     #[error("the argument {name} must be JSON text or a value JSON can represent")]
@@ -92,6 +102,7 @@ impl Diagnostic for ArgumentError {
     fn code(&self) -> &'static str {
         match self {
             Self::NotString { .. } => "argument.not_string",
+            Self::NotBytes { .. } => "argument.not_bytes",
             Self::IdKind { .. } => "argument.id_kind",
             Self::Date { .. } => "argument.date",
             Self::Reckoning { .. } => "argument.reckoning",
@@ -106,6 +117,7 @@ impl Diagnostic for ArgumentError {
     fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Self::NotString { name }
+            | Self::NotBytes { name }
             | Self::Schedule { name }
             | Self::LunarDate { name }
             | Self::Count { name }
@@ -126,6 +138,16 @@ impl Diagnostic for ArgumentError {
 /// The argument `name` as a Rust string.
 pub(crate) fn text(value: &JsValue, name: &'static str) -> Result<String, ArgumentError> {
     value.as_string().ok_or(ArgumentError::NotString { name })
+}
+
+#[cfg(feature = "signature")]
+/// The argument `name`, bytes passed as a `Uint8Array`, copied into the module.
+pub(crate) fn bytes(value: &JsValue, name: &'static str) -> Result<Vec<u8>, ArgumentError> {
+    use wasm_bindgen::JsCast;
+    value
+        .dyn_ref::<js_sys::Uint8Array>()
+        .map(js_sys::Uint8Array::to_vec)
+        .ok_or(ArgumentError::NotBytes { name })
 }
 
 /// The argument `kind`: one of the names in [`IdKind::as_str`].
@@ -215,7 +237,10 @@ pub(crate) fn year(value: &JsValue, name: &'static str) -> Result<i32, ArgumentE
         .ok_or(ArgumentError::Year { name })
 }
 
-#[cfg_attr(not(feature = "calendar"), allow(dead_code))]
+#[cfg_attr(
+    not(any(feature = "calendar", feature = "signature")),
+    allow(dead_code)
+)]
 /// The argument `name`, a JSON document: a string is its text, any other value is written as
 /// JSON (as `JSON.stringify` does), so that both are read by the same parser.
 pub(crate) fn json_text(value: &JsValue, name: &'static str) -> Result<String, ArgumentError> {
@@ -225,7 +250,10 @@ pub(crate) fn json_text(value: &JsValue, name: &'static str) -> Result<String, A
     stringify(value).ok_or(ArgumentError::NotJson { name })
 }
 
-#[cfg_attr(not(feature = "calendar"), allow(dead_code))]
+#[cfg_attr(
+    not(any(feature = "calendar", feature = "signature")),
+    allow(dead_code)
+)]
 /// `value` written as JSON by `JSON.stringify`; `None` for what JSON cannot represent
 /// (`undefined`, a function, a cycle, a BigInt).
 fn stringify(value: &JsValue) -> Option<String> {
@@ -257,6 +285,7 @@ mod tests {
     fn every_code_is_in_the_catalog() {
         let errors = [
             ArgumentError::NotString { name: "input" },
+            ArgumentError::NotBytes { name: "bytes" },
             ArgumentError::IdKind {
                 value: "passport".into(),
             },

@@ -7,7 +7,9 @@
 //! - `MotcuaInputError`: a document could not be read (codes `input.*`, with the JSON pointer
 //!   of the offending field in `path`), or a calendar computation has no answer for its input
 //!   (codes `lunar.*`, `holidays.*`, `working_days.*`, `due.*`), or a lifecycle log cannot be
-//!   read (`input.*` within a line, `lifecycle.line_too_long`, `lifecycle.too_many_*`).
+//!   read (`input.*` within a line, `lifecycle.line_too_long`, `lifecycle.too_many_*`), or a
+//!   signed document or its verification options cannot be read (`verify.*`, `pdf.*`,
+//!   `input.*`, `certificate.*`).
 //!
 //! The `message` is the English text; the Vietnamese one is in `vi`.
 
@@ -34,7 +36,10 @@ pub(crate) fn input(finding: &Finding) -> JsValue {
     throwable(INPUT_ERROR, finding)
 }
 
-#[cfg_attr(not(feature = "lifecycle"), allow(dead_code))]
+#[cfg_attr(
+    not(any(feature = "lifecycle", feature = "signature")),
+    allow(dead_code)
+)]
 /// As [`input`], for a function that reads several documents: the error's `argument` names the
 /// one that cannot be read.
 pub(crate) fn input_in(finding: &Finding, argument: &str) -> JsValue {

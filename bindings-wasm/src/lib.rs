@@ -22,6 +22,8 @@
 //! | `lifecycle::check_status_log`  | `motcua_lifecycle_check_status_log` | `lifecycleCheckStatusLog(log)` |
 //! | `lifecycle::kpi::kpi`          | `motcua_lifecycle_kpi`     | `lifecycleKpi(log, policy?)`  |
 //! | `lifecycle::step_json`         | `motcua_lifecycle_step`    | `lifecycleStep(dossier, event, policy?)` |
+//! | `signature::verify::verify`    | `motcua_verify`            | `verify(bytes, options)` (package `motcua-signature`) |
+//! | `signature::verify::verify_detached` | `motcua_verify_detached` | `verifyDetached(signature, content, options)` (package `motcua-signature`) |
 //!
 //! The crate holds no rule of its own: it checks the JavaScript arguments (module `args`), calls the
 //! core, and hands results back as plain objects built from the core's serde types, so they
@@ -32,8 +34,11 @@
 //! Cargo features choose what the module holds: `full` (the default, the npm package) has every
 //! function above; without default features, the "forms only" module of a web form has the
 //! identifiers and dossier validation (`idsCheck`, `idsIsValid`, `Procedure.parse`,
-//! `formsValidate`); `calendar` and `lifecycle` add theirs. `tests/wasm/size.sh` holds each to
-//! its budget.
+//! `formsValidate`); `calendar` and `lifecycle` add theirs. `signature` (without default
+//! features) adds `verify` and `verifyDetached`: the signature checker's own module, the npm
+//! package `motcua-signature`, loaded apart so that a web form never downloads it (it would
+//! double the package). `tests/wasm/size.sh` holds each to its budget and prints the signature
+//! module's size.
 //!
 //! Build: `tests/wasm/build.sh` (cargo for `wasm32-unknown-unknown`, then `wasm-bindgen` for
 //! the web into `bindings-wasm/pkg/web/`, under the npm package `motcua` whose node entry point
@@ -50,6 +55,8 @@ mod ids;
 mod js;
 #[cfg(feature = "lifecycle")]
 mod lifecycle;
+#[cfg(feature = "signature")]
+mod signature;
 
 use wasm_bindgen::prelude::*;
 
@@ -65,6 +72,8 @@ pub use lifecycle::{
     lifecycle_check_status_log, lifecycle_kpi, lifecycle_replay, lifecycle_replay_json,
     lifecycle_step,
 };
+#[cfg(feature = "signature")]
+pub use signature::{verify, verify_detached};
 
 /// TypeScript declarations of the data types (IdKind, IdCheck, Finding, Report, ...),
 /// generated from `spec/schema/`; `tests/wasm/run.sh` fails when they are stale.
@@ -81,13 +90,15 @@ const ERROR_TYPE: &str = r#"
  * pointer of the offending field) or a calendar computation without an answer (codes `lunar.*`,
  * `holidays.*`, `working_days.*`, `due.*`) or a lifecycle log that cannot be read (`input.*`
  * with the pointer within the line, `lifecycle.line_too_long`, `lifecycle.too_many_events`,
- * `lifecycle.too_many_dossiers`). `message` is the English text; `vi` the Vietnamese one.
+ * `lifecycle.too_many_dossiers`) or, in `motcua-signature`, a signed document that cannot be
+ * read (`verify.unrecognised_input`, `verify.not_cms`, `pdf.*`) or its options (`input.*`,
+ * `certificate.*`). `message` is the English text; `vi` the Vietnamese one.
  */
 export interface MotcuaError extends Error, Finding {
   name: "MotcuaArgumentError" | "MotcuaInputError";
   /** The finding this error carries, as a plain object. */
   finding: Finding;
-  /** For a lifecycle function's document that cannot be read: its argument ("log", "dossier", "event"). */
+  /** For a document that cannot be read, of a function that reads several: its argument ("log", "dossier", "event", "policy", "bytes", "signature", "options"). */
   argument?: string;
   /** For a line of a lifecycle log that cannot be read: the line, from 1. */
   line?: number;

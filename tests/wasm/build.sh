@@ -4,6 +4,9 @@
 #   pkg/node/  the node entry point, an ES module that instantiates the same module from its file
 #   pkg/package.json with an exports map choosing between them, and pkg/README.md
 #              (bindings-wasm/scripts/package.mjs).
+# Then the npm package `motcua-signature`, the signature checker's own module (bindings-wasm with
+# the feature `signature` only), the same way into bindings-wasm/pkg-signature/ (web/, node/,
+# package.json, README.md), loaded apart so that a web form never downloads it.
 # Also the forms-only module, into $CARGO_TARGET_DIR/wasm-forms-only/ (for its size budget only).
 # The module is built with the wasm-release profile (Cargo.toml: optimised for size, fat LTO, one
 # codegen unit), and its name section (function names, for stack traces) is stripped by
@@ -40,11 +43,21 @@ rm -rf "$forms_only"
 wasm-bindgen --target web --out-dir "$forms_only" --out-name motcua "$wasm"
 "$wasm_opt" --strip-debug --strip-producers "$forms_only/motcua_bg.wasm" -o "$forms_only/motcua_bg.wasm"
 
-# The package: every feature (bindings-wasm's default, `full`).
-cargo build --quiet -p motcua-wasm --target wasm32-unknown-unknown --profile wasm-release
+# A package: wasm-bindgen's web build of the module cargo just wrote into $1/web (before the next
+# cargo build overwrites it), its name section stripped, then package.mjs $2.
+package() {
+  rm -rf "$1"
+  wasm-bindgen --target web --out-dir "$1/web" --out-name motcua "$wasm"
+  "$wasm_opt" --strip-debug --strip-producers "$1/web/motcua_bg.wasm" -o "$1/web/motcua_bg.wasm"
+  node bindings-wasm/scripts/package.mjs "$2"
+}
 
-pkg=bindings-wasm/pkg
-rm -rf "$pkg"
-wasm-bindgen --target web --out-dir "$pkg/web" --out-name motcua "$wasm"
-"$wasm_opt" --strip-debug --strip-producers "$pkg/web/motcua_bg.wasm" -o "$pkg/web/motcua_bg.wasm"
-node bindings-wasm/scripts/package.mjs
+# The package `motcua`: every feature (bindings-wasm's default, `full`).
+cargo build --quiet -p motcua-wasm --target wasm32-unknown-unknown --profile wasm-release
+package bindings-wasm/pkg motcua
+
+# The package `motcua-signature`: the signature checker (and the identifiers and dossier
+# validation every build holds), without the calendar and lifecycle.
+cargo build --quiet -p motcua-wasm --target wasm32-unknown-unknown --profile wasm-release \
+  --no-default-features --features signature
+package bindings-wasm/pkg-signature signature

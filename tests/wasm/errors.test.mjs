@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { motcua, root, vectors } from "./load.mjs";
+import { motcua, motcuaSignature, root, vectors } from "./load.mjs";
 
 const { idsCheck, idsIsValid, formsValidate, Procedure, version } = motcua;
 const TODAY = "2026-11-23";
@@ -339,4 +339,52 @@ test("version is the package's semantic version", () => {
   assert.match(version(), /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
   const pkg = join(root, "bindings-wasm", "pkg");
   assert.equal(JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).version, version());
+});
+
+describe("verify and verifyDetached (the package motcua-signature)", () => {
+  const { verify, verifyDetached } = motcuaSignature;
+  const input = (f, code, path = "") => throwsMotcua(f, "MotcuaInputError", code, path);
+  const file = (name) => new Uint8Array(readFileSync(join(root, "examples", name)));
+  const anchor = readFileSync(join(root, "examples", "signature-test-root.pem"), "utf8");
+  const options = { validation_time: "2026-03-05T02:30:15Z", trust_anchors: [anchor], revocation: "accept_unknown" };
+  const p7s = file("signed-application.txt.p7s");
+  const data = file("signed-application.txt");
+  const hello = new TextEncoder().encode("hello");
+
+  test("values: the options as an object or as JSON text", () => {
+    assert.equal(verifyDetached(p7s, data, options).indication, "TOTAL_PASSED");
+    assert.deepEqual(verifyDetached(p7s, data, JSON.stringify(options)), verifyDetached(p7s, data, options));
+    assert.equal(verify(p7s, options).signatures[0].sub_indication, "SIGNED_DATA_NOT_FOUND");
+    // Without a trust anchor no signature passes.
+    assert.notEqual(verifyDetached(p7s, data, { validation_time: options.validation_time }).indication, "TOTAL_PASSED");
+    assert.equal(verify(file("signed-decision-overlaid.pdf"), options).indication, "TOTAL_FAILED");
+  });
+
+  test("wrong arguments", () => {
+    for (const bytes of [undefined, "hello", [1, 2], hello.buffer, 42]) {
+      arg(() => verify(bytes, options), "argument.not_bytes");
+      arg(() => verifyDetached(bytes, data, options), "argument.not_bytes");
+      arg(() => verifyDetached(p7s, bytes, options), "argument.not_bytes");
+    }
+    // The validation time is required: the library has no clock.
+    arg(() => verify(p7s), "argument.not_json");
+    arg(() => verifyDetached(p7s, data, () => 1), "argument.not_json");
+  });
+
+  test("a document or options that cannot be read are input errors naming the argument, as in C", () => {
+    const cases = [
+      [() => verify(hello, options), "verify.unrecognised_input", "", "bytes"],
+      [() => verify(new TextEncoder().encode("%PDF-1.7\n"), options), "pdf.no_startxref", "", "bytes"],
+      [() => verifyDetached(hello, data, options), "verify.not_cms", "", "signature"],
+      [() => verify(p7s, {}), "input.json_shape", "/validation_time", "options"],
+      [() => verify(p7s, "{"), "input.json_syntax", "", "options"],
+      [() => verify(p7s, { ...options, trust_anchors: ["-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"] }),
+        "certificate.malformed", "/trust_anchors/0", "options"],
+    ];
+    for (const [f, code, path, argument] of cases) {
+      assert.equal(input(f, code, path).argument, argument, code);
+      // The module is still usable after the error.
+      assert.equal(verifyDetached(p7s, data, options).indication, "TOTAL_PASSED");
+    }
+  });
 });

@@ -4,6 +4,8 @@
 // the node examples of its README print what the README says they print, TypeScript finds its
 // declarations through the exports map, and require() loads it where node allows.
 // (The README's browser example runs in tests/wasm/browser.test.mjs.)
+// The package motcua-signature in bindings-wasm/pkg-signature/ (the signature checker's own
+// module) is checked the same way for its manifest, its files and its doc comments.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -16,7 +18,9 @@ import { root } from "./load.mjs";
 import { examples } from "./readme.mjs";
 
 const pkg = join(root, "bindings-wasm", "pkg");
+const signaturePkg = join(root, "bindings-wasm", "pkg-signature");
 const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+const signatureManifest = JSON.parse(readFileSync(join(signaturePkg, "package.json"), "utf8"));
 const readme = readFileSync(join(pkg, "README.md"), "utf8");
 const scratch = mkdtempSync(join(tmpdir(), "motcua-package-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -29,44 +33,56 @@ function named(value) {
   return Object.values(value).flatMap(named);
 }
 
-test("package.json: name, the workspace's version, ES modules, entry points that exist", () => {
-  const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
-  const workspace = /^\[workspace\.package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(cargo);
-  assert.ok(workspace, "no version in [workspace.package]");
-  assert.equal(manifest.name, "motcua");
-  assert.equal(manifest.version, workspace[1]);
-  assert.equal(manifest.type, "module");
-  assert.equal(manifest.license, "Apache-2.0 OR MIT");
-  assert.deepEqual(Object.keys(manifest.exports["."]), ["node", "default"]);
-  assert.equal(manifest.exports["."].node.default, "./node/motcua.js");
-  assert.equal(manifest.exports["."].default.default, "./web/motcua.js");
-  for (const file of new Set([manifest.main, manifest.types, ...named(manifest.exports)])) {
-    assert.ok(existsSync(join(pkg, file)), `${file} is named by package.json but missing`);
-  }
-});
+for (const [dir, m, name] of [
+  [pkg, manifest, "motcua"],
+  [signaturePkg, signatureManifest, "motcua-signature"],
+]) {
+  test(`${name}: package.json: name, the workspace's version, ES modules, entry points that exist`, () => {
+    const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+    const workspace = /^\[workspace\.package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(cargo);
+    assert.ok(workspace, "no version in [workspace.package]");
+    assert.equal(m.name, name);
+    assert.equal(m.version, workspace[1]);
+    assert.equal(m.type, "module");
+    assert.equal(m.license, "Apache-2.0 OR MIT");
+    assert.deepEqual(Object.keys(m.exports["."]), ["node", "default"]);
+    assert.equal(m.exports["."].node.default, "./node/motcua.js");
+    assert.equal(m.exports["."].default.default, "./web/motcua.js");
+    for (const file of new Set([m.main, m.types, ...named(m.exports)])) {
+      assert.ok(existsSync(join(dir, file)), `${file} is named by package.json but missing`);
+    }
+  });
 
-test("npm pack puts in the entry points, their declarations, the module and the README, nothing else", () => {
-  const [packed] = JSON.parse(npm(["pack", "--dry-run", "--json"], pkg));
-  assert.deepEqual(packed.files.map((f) => f.path).sort(), [
-    "README.md",
-    "node/motcua.d.ts",
-    "node/motcua.js",
-    "package.json",
-    "web/motcua.d.ts",
-    "web/motcua.js",
-    "web/motcua_bg.wasm",
-  ]);
-  console.log(`npm pack: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`);
-});
+  test(`${name}: npm pack puts in the entry points, their declarations, the module and the README, nothing else`, () => {
+    const [packed] = JSON.parse(npm(["pack", "--dry-run", "--json"], dir));
+    assert.deepEqual(packed.files.map((f) => f.path).sort(), [
+      "README.md",
+      "node/motcua.d.ts",
+      "node/motcua.js",
+      "package.json",
+      "web/motcua.d.ts",
+      "web/motcua.js",
+      "web/motcua_bg.wasm",
+    ]);
+    console.log(`npm pack: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`);
+  });
 
-test("every declared function, class and method has a doc comment", () => {
-  const lines = readFileSync(join(pkg, "web", "motcua.d.ts"), "utf8").split("\n");
-  const declarations = lines.flatMap((line, i) =>
-    /^export (default )?(function|class)\b|^ {4}(static )?[\w[\].]+\(.*\): .*;$/.test(line) ? [i] : [],
-  );
-  assert.ok(declarations.length > 20, `only ${declarations.length} declarations found`);
-  const bare = declarations.filter((i) => !/^\s*\*\/$/.test(lines[i - 1] ?? "")).map((i) => lines[i].trim());
-  assert.deepEqual(bare, [], "declared without a doc comment");
+  test(`${name}: every declared function, class and method has a doc comment`, () => {
+    const lines = readFileSync(join(dir, "web", "motcua.d.ts"), "utf8").split("\n");
+    const declarations = lines.flatMap((line, i) =>
+      /^export (default )?(function|class)\b|^ {4}(static )?[\w[\].]+\(.*\): .*;$/.test(line) ? [i] : [],
+    );
+    assert.ok(declarations.length > 6, `only ${declarations.length} declarations found`);
+    const bare = declarations.filter((i) => !/^\s*\*\/$/.test(lines[i - 1] ?? "")).map((i) => lines[i].trim());
+    assert.deepEqual(bare, [], "declared without a doc comment");
+  });
+}
+
+test("motcua-signature declares verify and verifyDetached; motcua does not hold them", () => {
+  const dts = readFileSync(join(signaturePkg, "web", "motcua.d.ts"), "utf8");
+  assert.match(dts, /^export function verify\(bytes: Uint8Array, options: VerifyOptionsJson \| string\): SignatureReport;$/m);
+  assert.match(dts, /^export function verifyDetached\(signature: Uint8Array, content: Uint8Array, options: VerifyOptionsJson \| string\): SignatureReport;$/m);
+  assert.doesNotMatch(readFileSync(join(pkg, "web", "motcua.d.ts"), "utf8"), /^export function verify/m);
 });
 
 /** The packed package installed in the scratch project, once. */

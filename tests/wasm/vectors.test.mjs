@@ -1,17 +1,20 @@
 // The shared conformance vectors (spec/vectors/identifiers.json, dossiers.json, calendar.json,
-// lifecycle.json) through the node build of the WebAssembly package: every case is asserted, and
-// when MOTCUA_SURFACE_OUT names a directory the full result of every case is written there, one
-// JSON line per case in case order (wasm-identifiers.jsonl, wasm-dossiers.jsonl,
-// wasm-calendar.jsonl, wasm-lifecycle.jsonl), for tests/agree.py; the transition cases of
-// lifecycle.json also run one event at a time through lifecycleStep (wasm-lifecycle-step.jsonl).
+// lifecycle.json) through the node build of the WebAssembly package, and spec/vectors/signature.json
+// through the package motcua-signature on the files motcua-forge writes (load.mjs:
+// signatureFixtures): every case is asserted, and when MOTCUA_SURFACE_OUT names a directory the
+// full result of every case is written there, one JSON line per case in case order
+// (wasm-identifiers.jsonl, wasm-dossiers.jsonl, wasm-calendar.jsonl, wasm-lifecycle.jsonl,
+// wasm-signature.jsonl), for tests/agree.py; the transition cases of lifecycle.json also run one
+// event at a time through lifecycleStep (wasm-lifecycle-step.jsonl).
 
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { isDeepStrictEqual } from "node:util";
 
 import { allCases, runCalendar, runDossiers, runIdentifiers, runLifecycle, runLifecycleSteps } from "./expect.mjs";
-import { motcua, vectors } from "./load.mjs";
+import { motcua, motcuaSignature, signatureFixtures, vectors } from "./load.mjs";
 
 function record(file, outcomes) {
   const dir = process.env.MOTCUA_SURFACE_OUT;
@@ -55,3 +58,45 @@ describe("spec/vectors/lifecycle.json, one event at a time (lifecycleStep)", () 
   }
 });
 
+
+describe("spec/vectors/signature.json (the package motcua-signature)", () => {
+  const doc = vectors("signature.json");
+  const read = (name) => new Uint8Array(readFileSync(join(signatureFixtures, name)));
+  // The options as every surface builds them: the vectors' options with the files' text.
+  const text = (names) => names.map((n) => readFileSync(join(signatureFixtures, n), "utf8"));
+  const options = {
+    validation_time: doc.options.validation_time,
+    trust_anchors: text(doc.options.trust_anchors),
+    intermediates: text(doc.options.intermediates),
+  };
+  const outcomes = doc.cases.map((c) => {
+    let result;
+    try {
+      result = c.content
+        ? motcuaSignature.verifyDetached(read(c.file), read(c.content), options)
+        : motcuaSignature.verify(read(c.file), options);
+    } catch (e) {
+      // As C writes a document it refuses: {"input_error", "argument"}.
+      return { name: c.name, result: { input_error: e.finding, argument: e.argument }, problems: [`refused: ${e.message}`] };
+    }
+    const seen = {
+      indication: result.indication,
+      signatures: result.signatures.map((s) => ({
+        indication: s.indication,
+        sub_indication: s.sub_indication,
+        integrity: s.integrity,
+        modified_after_signing: s.modified_after_signing?.status ?? null,
+      })),
+    };
+    return { name: c.name, result, problems: isDeepStrictEqual(seen, c.expect) ? [] : [seen] };
+  });
+  record("wasm-signature.jsonl", outcomes);
+
+  test("has cases, each run once", () => {
+    assert.ok(doc.cases.length > 0, "the vector file has no case");
+    assert.equal(outcomes.length, doc.cases.length);
+  });
+  for (const { name, problems } of outcomes) {
+    test(name, () => assert.deepEqual(problems, []));
+  }
+});
