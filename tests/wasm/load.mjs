@@ -17,7 +17,7 @@ export const motcuaSignature = await import(
 /**
  * The directory of the signature fixtures motcua-forge writes (spec/vectors/signature.json names
  * its files): $MOTCUA_SIGNATURE_FIXTURES, else $CARGO_TARGET_DIR/fixtures, else target/fixtures,
- * as for the C runner (tests/wasm/run.sh generates it when missing).
+ * as for the C runner (tests/wasm/run.sh generates it unless the caller names it).
  */
 export const signatureFixtures =
   process.env.MOTCUA_SIGNATURE_FIXTURES ||
