@@ -224,7 +224,7 @@ pub fn cms_parser(data: &[u8]) {
 ///   reaching that anchor, and the check never panics; classifying its subject never panics.
 pub fn certificate_input(data: &[u8]) {
     use motcua_core::signature::certificate::{
-        check, classify, Certificate, Crl, Indication, Input, Purpose, Times,
+        check, classify, Certificate, Crl, Indication, Input, Purpose, RevocationPolicy, Times,
     };
     if let Ok(cert) = Certificate::from_der(data) {
         for part in [cert.tbs(), cert.algorithm_der(), cert.spki()] {
@@ -232,7 +232,11 @@ pub fn certificate_input(data: &[u8]) {
         }
         let _ = classify(&cert.subject);
         let anchors = [cert.clone()];
-        for anchors in [&anchors[..], &[]] {
+        let policies = [RevocationPolicy::Required, RevocationPolicy::AcceptUnknown];
+        for (anchors, revocation) in [&anchors[..], &[]]
+            .into_iter()
+            .flat_map(|a| policies.map(|p| (a, p)))
+        {
             let Ok(report) = check(&Input {
                 signer: &cert,
                 embedded: &[],
@@ -242,6 +246,7 @@ pub fn certificate_input(data: &[u8]) {
                 ocsp: &[],
                 times: Times::at(1_772_677_815),
                 purpose: Purpose::DocumentSigning,
+                revocation,
             }) else {
                 panic!("one certificate is within the limits")
             };
