@@ -6,7 +6,8 @@
 #   vectors  every case of identifiers.json, dossiers.json, calendar.json, lifecycle.json and
 #            signature.json through the C ABI (the signature cases on the files motcua-forge writes
 #            to $MOTCUA_SIGNATURE_FIXTURES when the caller sets it, otherwise generated here into
-#            $CARGO_TARGET_DIR/fixtures every run, so that they always match the vectors); writes c-<suite>.jsonl for each when MOTCUA_SURFACE_OUT is set
+#            $CARGO_TARGET_DIR/fixtures every run, so that they always match the vectors);
+#            writes c-<suite>.jsonl for each when MOTCUA_SURFACE_OUT is set
 #   abi      the ABI contract: NULL arguments, invalid UTF-8, impossible dates, input errors,
 #            the procedure handle's lifecycle (also shared between threads), the calendar's
 #            arguments and errors, the lifecycle's logs, arguments and errors
@@ -22,14 +23,13 @@ mkdir -p "$build"
 
 cargo build --quiet -p motcua-c
 lib="$target/debug/libmotcua.a"
-if [ -n "${MOTCUA_SIGNATURE_FIXTURES:-}" ]; then
-  fixtures="$MOTCUA_SIGNATURE_FIXTURES"
-else
+if [ -z "${MOTCUA_SIGNATURE_FIXTURES:-}" ]; then
   # Regenerated every run (deterministic, a few seconds): fixtures left by an older forge in a
   # reused target dir would not match spec/vectors/signature.json.
-  fixtures="$target/fixtures"
-  cargo run --quiet -p motcua-forge -- "$fixtures" >/dev/null
+  MOTCUA_SIGNATURE_FIXTURES="$target/fixtures"
+  cargo run --quiet -p motcua-forge -- "$MOTCUA_SIGNATURE_FIXTURES" >/dev/null
 fi
+fixtures="$MOTCUA_SIGNATURE_FIXTURES"
 
 cflags=(-std=c11 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes -g -O1
   -Ibindings-c/include -pthread)
